@@ -1,0 +1,74 @@
+// Storage for the entities of a simulation (customers, job seekers): ids are dense indices
+// into a vector, and the id of a released entity is handed out again, so a long run needs
+// memory for the entities alive at once, not for every entity ever created.
+#pragma once
+
+#include <cassert>
+#include <cstdint>
+#include <vector>
+
+#include "engine/core/future_event_list.hpp"
+
+namespace followsim::core {
+
+template <typename T>
+class EntityPool {
+  public:
+    void reserve(std::size_t entities) {
+        items_.reserve(entities);
+        alive_.reserve(entities);
+        free_ids_.reserve(entities);
+    }
+
+    EntityId create(const T& value) {
+        ++alive_count_;
+        if (!free_ids_.empty()) {
+            EntityId id = free_ids_.back();
+            free_ids_.pop_back();
+            items_[id] = value;
+            alive_[id] = 1;
+            return id;
+        }
+        items_.push_back(value);
+        alive_.push_back(1);
+        if (free_ids_.capacity() < items_.size()) free_ids_.reserve(items_.capacity());
+        return static_cast<EntityId>(items_.size() - 1);
+    }
+
+    void release(EntityId id) noexcept {
+        assert(is_alive(id));
+        alive_[id] = 0;
+        --alive_count_;
+        free_ids_.push_back(id);
+    }
+
+    [[nodiscard]] bool is_alive(EntityId id) const noexcept {
+        return id < alive_.size() && alive_[id] != 0;
+    }
+    T& operator[](EntityId id) noexcept {
+        assert(is_alive(id));
+        return items_[id];
+    }
+    const T& operator[](EntityId id) const noexcept {
+        assert(is_alive(id));
+        return items_[id];
+    }
+    [[nodiscard]] std::size_t alive() const noexcept { return alive_count_; }
+    // Slots ever used: the high-water mark of entities alive at once.
+    [[nodiscard]] std::size_t capacity_used() const noexcept { return items_.size(); }
+
+    void clear() noexcept {
+        items_.clear();
+        alive_.clear();
+        free_ids_.clear();
+        alive_count_ = 0;
+    }
+
+  private:
+    std::vector<T> items_;
+    std::vector<std::uint8_t> alive_;
+    std::vector<EntityId> free_ids_;
+    std::size_t alive_count_ = 0;
+};
+
+}  // namespace followsim::core

@@ -1,0 +1,81 @@
+// A resource with a number of identical units (caseworker slots, purchased places, servers)
+// and a queue of entities waiting for one. The queue serves the lowest priority class first
+// and, within a class, first come first served; a FIFO resource gives every entity the same
+// class. A waiting entity can leave the queue (it found a job while waiting).
+//
+// Capacity can change during the run. When it falls below the units in use nobody is
+// preempted: the resource takes no one from the queue until enough units have been released.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/core/future_event_list.hpp"
+#include "engine/core/indexed_heap.hpp"
+#include "engine/core/statistics.hpp"
+
+namespace followsim::core {
+
+enum class QueueDiscipline { fifo, priority };
+
+class Resource {
+  public:
+    explicit Resource(std::int64_t capacity = 0, QueueDiscipline discipline = QueueDiscipline::fifo,
+                      double start_time = 0.0);
+
+    [[nodiscard]] std::int64_t capacity() const noexcept { return capacity_; }
+    [[nodiscard]] std::int64_t in_use() const noexcept { return in_use_; }
+    [[nodiscard]] std::int64_t available() const noexcept {
+        return capacity_ > in_use_ ? capacity_ - in_use_ : 0;
+    }
+    [[nodiscard]] std::size_t queue_length() const noexcept { return queue_.size(); }
+    [[nodiscard]] bool is_waiting(EntityId entity) const noexcept {
+        return queue_.contains(entity);
+    }
+
+    // Takes a unit for `entity` if one is free and nobody waits ahead of it; otherwise puts it
+    // in the queue. Returns true when the entity got a unit now.
+    bool request(double now, EntityId entity, Priority priority = kDefaultPriority);
+    // Takes a unit if one is free, without queueing. Returns whether it did.
+    bool try_acquire(double now);
+    // Removes a waiting entity from the queue; false if it was not waiting.
+    bool withdraw(double now, EntityId entity);
+    // Gives a unit back. If someone waits and a unit is free, the unit passes to the head of
+    // the queue, whose id is returned (the caller starts its service); else kNoEntity.
+    EntityId release(double now);
+    // Changes the number of units. Entities that got a unit because capacity grew are appended
+    // to `started`, in queue order.
+    void set_capacity(double now, std::int64_t capacity, std::vector<EntityId>& started);
+
+    // Time averages since the start (or since restart_statistics()).
+    [[nodiscard]] double mean_in_use(double now) const noexcept { return busy_.mean(now); }
+    [[nodiscard]] double mean_queue_length(double now) const noexcept { return waiting_.mean(now); }
+    [[nodiscard]] double busy_integral(double now) const noexcept { return busy_.integral(now); }
+    // in-use units over capacity, time-weighted; 0 for a resource that never had capacity.
+    [[nodiscard]] double utilisation(double now) const noexcept;
+    void restart_statistics(double now) noexcept;
+
+  private:
+    struct Waiting {
+        std::uint64_t order;  // priority class in the top 8 bits, arrival sequence below
+        std::uint32_t id;     // entity
+    };
+    struct Sooner {
+        bool operator()(const Waiting& a, const Waiting& b) const noexcept {
+            return a.order < b.order;
+        }
+    };
+
+    EntityId start_next(double now);
+
+    std::int64_t capacity_;
+    std::int64_t in_use_ = 0;
+    QueueDiscipline discipline_;
+    IndexedHeap<Waiting, Sooner, 4> queue_;
+    std::uint64_t next_sequence_ = 0;
+    TimeWeightedAverage busy_;
+    TimeWeightedAverage waiting_;
+    TimeWeightedAverage capacity_average_;
+};
+
+}  // namespace followsim::core

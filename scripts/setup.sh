@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The whole set-up in one command, for a new Debian 12 machine (as root) or an old one:
+#   bash scripts/setup.sh run    install what is missing, build, run the default scenario
+#   bash scripts/setup.sh test   install what is missing, build, run every test
+# Quick when nothing is missing: apt is asked only for packages that are not installed, and
+# the build is incremental.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode="${1:-run}"
+case "$mode" in
+  run | test) ;;
+  *) echo "usage: bash scripts/setup.sh run|test" >&2; exit 2 ;;
+esac
+
+# Debian packages the build and the tests need (DESIGN.md, "Libraries").
+packages=(
+  cmake ninja-build g++
+  libboost-random-dev libboost-math-dev libeigen3-dev libyaml-cpp-dev libcli11-dev
+  nlohmann-json3-dev libfmt-dev catch2 libbenchmark-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+build_dir="${FOLLOWSIM_BUILD_DIR:-build}"
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFOLLOWSIM_WERROR=ON >/dev/null
+cmake --build "$build_dir" --parallel "$(nproc)"
+
+if [ "$mode" = run ]; then
+  "$build_dir"/followsim mmc
+else
+  ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
+fi
