@@ -17,7 +17,7 @@ esac
 packages=(
   cmake ninja-build g++
   libboost-random-dev libboost-math-dev libeigen3-dev libyaml-cpp-dev libcli11-dev
-  nlohmann-json3-dev libfmt-dev catch2 libbenchmark-dev
+  nlohmann-json3-dev libfmt-dev libssl-dev catch2 libbenchmark-dev
 )
 
 missing=()
@@ -38,7 +38,7 @@ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFOLLOWSIM_WERRO
 cmake --build "$build_dir" --parallel "$(nproc)"
 
 if [ "$mode" = run ]; then
-  "$build_dir"/followsim mmc
+  "$build_dir"/followsim run scenarios/heimdal.yaml --out results/heimdal
 else
   ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
 fi

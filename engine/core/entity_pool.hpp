@@ -54,6 +54,13 @@ class EntityPool {
         return items_[id];
     }
     [[nodiscard]] std::size_t alive() const noexcept { return alive_count_; }
+    // Calls f(id, entity) for every live entity, in id order (deterministic).
+    template <typename F>
+    void for_each_alive(F&& f) {
+        for (std::size_t id = 0; id < items_.size(); ++id) {
+            if (alive_[id] != 0) f(static_cast<EntityId>(id), items_[id]);
+        }
+    }
     // Slots ever used: the high-water mark of entities alive at once.
     [[nodiscard]] std::size_t capacity_used() const noexcept { return items_.size(); }
 

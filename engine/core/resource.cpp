@@ -26,10 +26,14 @@ bool Resource::try_acquire(double now) {
 
 bool Resource::request(double now, EntityId entity, Priority priority) {
     if (queue_.empty() && try_acquire(now)) return true;
+    enqueue(now, entity, priority);
+    return false;
+}
+
+void Resource::enqueue(double now, EntityId entity, Priority priority) {
     const std::uint64_t cls = discipline_ == QueueDiscipline::priority ? priority : 0;
     queue_.push(Waiting{(cls << kSequenceBits) | next_sequence_++, entity});
     waiting_.set(now, static_cast<double>(queue_.size()));
-    return false;
 }
 
 bool Resource::withdraw(double now, EntityId entity) {
@@ -38,7 +42,10 @@ bool Resource::withdraw(double now, EntityId entity) {
     return true;
 }
 
-EntityId Resource::start_next(double now) {
+EntityId Resource::start_head(double now) {
+    if (queue_.empty() || in_use_ >= capacity_) {
+        throw std::logic_error("no one waiting, or no free unit, to start");
+    }
     const EntityId next = queue_.pop().id;
     waiting_.set(now, static_cast<double>(queue_.size()));
     ++in_use_;
@@ -46,11 +53,15 @@ EntityId Resource::start_next(double now) {
     return next;
 }
 
-EntityId Resource::release(double now) {
+void Resource::release_unit(double now) {
     if (in_use_ <= 0) throw std::logic_error("resource released more units than were taken");
     --in_use_;
     busy_.set(now, static_cast<double>(in_use_));
-    if (!queue_.empty() && in_use_ < capacity_) return start_next(now);
+}
+
+EntityId Resource::release(double now) {
+    release_unit(now);
+    if (!queue_.empty() && in_use_ < capacity_) return start_head(now);
     return kNoEntity;
 }
 
@@ -58,7 +69,7 @@ void Resource::set_capacity(double now, std::int64_t capacity, std::vector<Entit
     if (capacity < 0) throw std::invalid_argument("resource capacity must not be negative");
     capacity_ = capacity;
     capacity_average_.set(now, static_cast<double>(capacity));
-    while (!queue_.empty() && in_use_ < capacity_) started.push_back(start_next(now));
+    while (!queue_.empty() && in_use_ < capacity_) started.push_back(start_head(now));
 }
 
 double Resource::utilisation(double now) const noexcept {

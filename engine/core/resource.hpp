@@ -38,6 +38,17 @@ class Resource {
     bool request(double now, EntityId entity, Priority priority = kDefaultPriority);
     // Takes a unit if one is free, without queueing. Returns whether it did.
     bool try_acquire(double now);
+    // Puts an entity in the queue without asking for a unit (the caller gates starts itself,
+    // e.g. on a budget as well as on a free unit).
+    void enqueue(double now, EntityId entity, Priority priority = kDefaultPriority);
+    // The entity at the head of the queue, or kNoEntity.
+    [[nodiscard]] EntityId head() const noexcept {
+        return queue_.empty() ? kNoEntity : queue_.top().id;
+    }
+    // Takes the head of the queue out and gives it a unit; needs a free unit and a queue.
+    EntityId start_head(double now);
+    // Gives a unit back without passing it on to the queue.
+    void release_unit(double now);
     // Removes a waiting entity from the queue; false if it was not waiting.
     bool withdraw(double now, EntityId entity);
     // Gives a unit back. If someone waits and a unit is free, the unit passes to the head of
@@ -65,8 +76,6 @@ class Resource {
             return a.order < b.order;
         }
     };
-
-    EntityId start_next(double now);
 
     std::int64_t capacity_;
     std::int64_t in_use_ = 0;

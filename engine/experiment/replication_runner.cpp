@@ -1,0 +1,137 @@
+#include "engine/experiment/replication_runner.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "engine/experiment/metrics.hpp"
+#include "engine/model/follow_up_simulation.hpp"
+
+namespace followsim::experiment {
+
+MetricSummary summarize_metric(const std::vector<double>& values) {
+    core::RunningStats stats;
+    for (double v : values) {
+        if (!std::isnan(v)) stats.add(v);
+    }
+    MetricSummary m;
+    m.available = stats.count() > 0;
+    if (m.available) m.summary = core::summarize(stats);
+    return m;
+}
+
+namespace {
+
+std::vector<MonthMean> mean_months(const std::vector<std::vector<model::ArmOutcome>>& outcomes,
+                                   std::size_t arm) {
+    std::vector<MonthMean> means;
+    if (outcomes.empty()) return means;
+    const std::size_t months = outcomes.front()[arm].months.size();
+    means.resize(months);
+    // Sums first, one division at the end: the mean of identical values is that value.
+    for (const auto& replication : outcomes) {
+        const auto& snapshots = replication[arm].months;
+        for (std::size_t m = 0; m < months && m < snapshots.size(); ++m) {
+            const model::MonthSnapshot& s = snapshots[m];
+            MonthMean& t = means[m];
+            t.day = s.day;
+            t.persons += static_cast<double>(s.persons);
+            t.waiting += static_cast<double>(s.waiting);
+            t.in_follow_up += static_cast<double>(s.in_follow_up);
+            t.in_measure += static_cast<double>(s.in_measure);
+            t.in_baseline += static_cast<double>(s.in_baseline);
+            t.employed += static_cast<double>(s.employed);
+            t.exited += static_cast<double>(s.exited);
+            t.placed += static_cast<double>(s.placed);
+            t.spending_nok += s.spending_nok;
+        }
+    }
+    const double n = static_cast<double>(outcomes.size());
+    for (MonthMean& t : means) {
+        for (double* x : {&t.persons, &t.waiting, &t.in_follow_up, &t.in_measure, &t.in_baseline,
+                          &t.employed, &t.exited, &t.placed, &t.spending_nok}) {
+            *x /= n;
+        }
+    }
+    return means;
+}
+
+}  // namespace
+
+RunResults run_replications(const scenario::Scenario& scenario, const RunSettings& settings) {
+    const auto started = std::chrono::steady_clock::now();
+    const model::ModelConfig& config = scenario.model;
+    RunResults results;
+    results.replications = settings.replications;
+    results.seed = settings.seed;
+    unsigned threads = settings.threads;
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(
+        std::min<std::uint64_t>(threads, std::max<std::uint64_t>(1, settings.replications)));
+    results.threads = threads;
+    results.outcomes.resize(settings.replications);
+
+    std::atomic<std::uint64_t> next{0};
+    std::atomic<std::uint64_t> done{0};
+    std::atomic<bool> failed{false};
+    std::exception_ptr failure;
+    std::mutex mutex;  // guards failure and progress calls
+
+    auto worker = [&] {
+        for (;;) {
+            if (failed.load() || (settings.cancel != nullptr && settings.cancel->load())) return;
+            const std::uint64_t i = next.fetch_add(1);
+            if (i >= settings.replications) return;
+            try {
+                std::vector<model::ArmOutcome> arms;
+                arms.reserve(config.arms.size());
+                for (std::size_t a = 0; a < config.arms.size(); ++a) {
+                    arms.push_back(model::simulate_arm(config, a, settings.seed, i));
+                }
+                results.outcomes[i] = std::move(arms);
+            } catch (...) {
+                std::lock_guard lock(mutex);
+                if (!failure) failure = std::current_exception();
+                failed.store(true);
+                return;
+            }
+            const std::uint64_t finished = done.fetch_add(1) + 1;
+            if (settings.progress) {
+                std::lock_guard lock(mutex);
+                settings.progress(finished, settings.replications);
+            }
+        }
+    };
+    {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+        worker();
+    }
+    if (failure) std::rethrow_exception(failure);
+    if (settings.cancel != nullptr && settings.cancel->load()) throw Interrupted();
+
+    for (const auto& replication : results.outcomes) {
+        for (const model::ArmOutcome& o : replication) results.events += o.events;
+    }
+    const auto& metrics = arm_metrics();
+    for (std::size_t a = 0; a < config.arms.size(); ++a) {
+        ArmSummary arm;
+        arm.name = config.arms[a].name;
+        for (const MetricDefinition& metric : metrics) {
+            std::vector<double> values;
+            values.reserve(results.outcomes.size());
+            for (const auto& replication : results.outcomes)
+                values.push_back(metric.value(replication[a]));
+            arm.metrics.push_back(summarize_metric(values));
+        }
+        arm.months = mean_months(results.outcomes, a);
+        results.arms.push_back(std::move(arm));
+    }
+    results.wall_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return results;
+}
+
+}  // namespace followsim::experiment

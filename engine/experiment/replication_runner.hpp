@@ -1,0 +1,66 @@
+// Replications of every arm of a scenario on a pool of threads. Replication i uses the streams
+// of (seed, i) alone and its results land in slot i, and summaries are taken in replication
+// order: results are bit-identical whatever the number of threads.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "engine/core/statistics.hpp"
+#include "engine/model/arm_outcome.hpp"
+#include "engine/scenario/scenario.hpp"
+
+namespace followsim::experiment {
+
+struct RunSettings {
+    std::uint64_t replications = 200;
+    std::uint64_t seed = 1;
+    unsigned threads = 0;  // 0: one per hardware thread
+    // Called from worker threads (serialised) after each replication: (done, total).
+    std::function<void(std::uint64_t, std::uint64_t)> progress;
+    const std::atomic<bool>* cancel = nullptr;  // set to stop early (Ctrl-C)
+};
+
+class Interrupted : public std::runtime_error {
+  public:
+    Interrupted() : std::runtime_error("interrupted") {}
+};
+
+struct MetricSummary {
+    bool available = false;  // false: missing in every replication (written null)
+    core::Summary summary;
+};
+
+// Means over replications of the monthly state of one arm.
+struct MonthMean {
+    double day = 0.0;
+    double persons = 0.0, waiting = 0.0, in_follow_up = 0.0, in_measure = 0.0, in_baseline = 0.0,
+           employed = 0.0, exited = 0.0, placed = 0.0, spending_nok = 0.0;
+};
+
+struct ArmSummary {
+    std::string name;
+    std::vector<MetricSummary> metrics;  // in the order of arm_metrics()
+    std::vector<MonthMean> months;
+};
+
+struct RunResults {
+    std::uint64_t replications = 0;
+    std::uint64_t seed = 0;
+    unsigned threads = 0;
+    std::uint64_t events = 0;
+    double wall_seconds = 0.0;
+    std::vector<std::vector<model::ArmOutcome>> outcomes;  // [replication][arm]
+    std::vector<ArmSummary> arms;
+};
+
+RunResults run_replications(const scenario::Scenario& scenario, const RunSettings& settings);
+
+// Summaries over replications; exposed for tests.
+MetricSummary summarize_metric(const std::vector<double>& values);
+
+}  // namespace followsim::experiment

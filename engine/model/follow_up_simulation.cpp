@@ -1,0 +1,618 @@
+#include "engine/model/follow_up_simulation.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+#include "engine/core/entity_pool.hpp"
+#include "engine/core/random_stream.hpp"
+#include "engine/core/resource.hpp"
+#include "engine/core/simulator.hpp"
+#include "engine/core/statistics.hpp"
+#include "engine/model/budget_ledger.hpp"
+
+namespace followsim::model {
+
+namespace {
+
+using core::EntityId;
+using core::EventHandle;
+using core::kNoEntity;
+
+enum ModelEvent : core::EventKind {
+    kPoissonArrival,
+    kBatchArrival,
+    kPlacement,
+    kDropout,
+    kEpisodeEnd,
+    kJobLoss,
+    kMonthTick,
+    kBudgetYear,
+    kCaseworkerChange,
+};
+
+// At equal times: a budget year opens and caseworkers start before anything else happens
+// that day; the monthly snapshot is taken after everything else.
+constexpr core::Priority kFirst = 0;
+constexpr core::Priority kSecond = 1;
+constexpr core::Priority kLast = 255;
+
+// Stream families: arrival processes per cohort; persons per cohort by arrival number.
+constexpr std::uint32_t kArrivalFamily = 1;
+constexpr std::uint32_t kPersonFamilyBase = 1000;
+
+enum class PersonState : std::uint8_t { waiting, in_pathway, employed };
+
+struct Person {
+    core::RandomStream rng;
+    double arrival_day = 0.0;
+    double referral_day = 0.0;
+    double start_day = 0.0;
+    double paid_until_day = 0.0;  // purchases booked up to here
+    double commitment_nok = 0.0;  // budget committed for this place in the current year
+    EventHandle placement;
+    EventHandle dropout;
+    EventHandle end;  // end of a measure's maximum duration, or the loss of a job
+    PathwayIndex pathway = kBaselinePathway;
+    std::uint16_t cohort = 0;
+    NeedGroup group = NeedGroup::situasjonsbestemt;
+    AgeBand age_band = AgeBand::from_30;
+    PersonState state = PersonState::waiting;
+    bool ever_placed = false;
+};
+
+struct PathwayState {
+    core::Resource slots;
+    std::int64_t in_pathway = 0;
+};
+
+template <std::size_t N>
+std::size_t pick_share(const std::array<double, N>& shares, double u) {
+    double cumulative = 0.0;
+    for (std::size_t i = 0; i + 1 < N; ++i) {
+        cumulative += shares[i];
+        if (u < cumulative) return i;
+    }
+    // The last category with a positive share takes what rounding leaves.
+    for (std::size_t i = N; i-- > 0;) {
+        if (shares[i] > 0.0) return i;
+    }
+    return N - 1;
+}
+
+class ArmSimulation {
+  public:
+    ArmSimulation(const ModelConfig& config, std::size_t arm_index, std::uint64_t seed,
+                  std::uint64_t replication)
+        : config_(config),
+          arm_(config.arms.at(arm_index)),
+          seed_(seed),
+          replication_(replication),
+          ledger_(config.budget.purchases_per_year_nok),
+          next_person_number_(config.cohorts.size(), 0) {
+        pathways_.reserve(config.pathways.size());
+        for (const PathwayConfig& p : config.pathways) {
+            pathways_.push_back(
+                PathwayState{core::Resource(p.has_capacity_limit() ? p.initial_capacity() : 0), 0});
+        }
+        for (std::size_t c = 0; c < config.cohorts.size(); ++c) {
+            arrival_streams_.emplace_back(
+                seed, replication, core::stream_id(kArrivalFamily, static_cast<std::uint32_t>(c)));
+        }
+    }
+
+    ArmOutcome run() {
+        const double horizon = config_.horizon_days;
+        schedule_calendar();
+        place_initial_caseload();
+        schedule_arrivals();
+        sim_.run_until(horizon, [this](const core::Event& e) { handle(e); });
+        return finish();
+    }
+
+  private:
+    // ---- set-up -------------------------------------------------------------------------
+
+    void schedule_calendar() {
+        sim_.schedule_at(0.0, kMonthTick, 0, kLast);
+        for (int year = 1; year * kDaysPerYear < config_.horizon_days; ++year) {
+            sim_.schedule_at(year * kDaysPerYear, kBudgetYear, static_cast<EntityId>(year), kFirst);
+        }
+        if (has_in_house()) {
+            const PathwayConfig& cfg = config_.pathways[in_house_index()];
+            for (std::size_t i = 0; i < cfg.caseworker_changes.size(); ++i) {
+                if (cfg.caseworker_changes[i].at_days <= config_.horizon_days) {
+                    sim_.schedule_at(cfg.caseworker_changes[i].at_days, kCaseworkerChange,
+                                     static_cast<EntityId>(i), kSecond);
+                }
+            }
+        }
+    }
+
+    void place_initial_caseload() {
+        for (std::size_t c = 0; c < config_.cohorts.size(); ++c) {
+            for (const auto& [pathway, count] : config_.cohorts[c].initial_caseload) {
+                for (std::int64_t k = 0; k < count; ++k) {
+                    const EntityId id = create_person(c);
+                    persons_[id].referral_day = 0.0;
+                    place(id, pathway);
+                }
+            }
+        }
+    }
+
+    void schedule_arrivals() {
+        for (std::size_t c = 0; c < config_.cohorts.size(); ++c) {
+            const ArrivalConfig& a = config_.cohorts[c].arrivals;
+            const auto cohort = static_cast<EntityId>(c);
+            if (a.poisson) {
+                schedule_next_poisson(c, a.from_days);
+            } else if (a.count > 0 && a.at_days <= config_.horizon_days) {
+                sim_.schedule_at(a.at_days, kBatchArrival, cohort);
+            }
+        }
+    }
+
+    void schedule_next_poisson(std::size_t cohort, double after) {
+        const ArrivalConfig& a = config_.cohorts[cohort].arrivals;
+        if (!(a.rate_per_day > 0.0)) return;
+        const double t = after + arrival_streams_[cohort].exponential(a.rate_per_day);
+        if (t < a.until_days && t <= config_.horizon_days) {
+            sim_.schedule_at(t, kPoissonArrival, static_cast<EntityId>(cohort));
+        }
+    }
+
+    // ---- events -------------------------------------------------------------------------
+
+    void handle(const core::Event& e) {
+        switch (e.kind) {
+            case kPoissonArrival:
+                refer(create_person(e.entity));
+                schedule_next_poisson(e.entity, sim_.now());
+                break;
+            case kBatchArrival:
+                for (std::int64_t k = 0; k < config_.cohorts[e.entity].arrivals.count; ++k) {
+                    refer(create_person(e.entity));
+                }
+                break;
+            case kPlacement:
+                on_placement(e.entity);
+                break;
+            case kDropout:
+                on_dropout(e.entity);
+                break;
+            case kEpisodeEnd:
+                on_episode_end(e.entity);
+                break;
+            case kJobLoss:
+                on_job_loss(e.entity);
+                break;
+            case kMonthTick:
+                on_month(e.entity);
+                break;
+            case kBudgetYear:
+                on_budget_year(static_cast<int>(e.entity));
+                break;
+            case kCaseworkerChange:
+                on_caseworker_change(e.entity);
+                break;
+            default:
+                throw std::logic_error("unknown event kind in the follow-up model");
+        }
+    }
+
+    EntityId create_person(std::size_t cohort) {
+        const CohortConfig& c = config_.cohorts[cohort];
+        const std::uint32_t number = next_person_number_[cohort]++;
+        Person p;
+        p.rng = core::RandomStream(
+            seed_, replication_,
+            core::stream_id(kPersonFamilyBase + static_cast<std::uint32_t>(cohort), number));
+        // Attributes are the first draws of the person's own stream: the same in every arm.
+        p.group = static_cast<NeedGroup>(pick_share(c.group_shares, p.rng.uniform01()));
+        p.age_band = static_cast<AgeBand>(pick_share(c.age_band_shares, p.rng.uniform01()));
+        p.cohort = static_cast<std::uint16_t>(cohort);
+        p.arrival_day = sim_.now();
+        ++persons_count_;
+        return persons_.create(p);
+    }
+
+    void on_placement(EntityId id) {
+        leave_current(id, true);
+        Person& p = persons_[id];
+        p.state = PersonState::employed;
+        ++employed_;
+        employed_time_.set(sim_.now(), static_cast<double>(employed_));
+        if (!p.ever_placed) {
+            p.ever_placed = true;
+            ++placed_;
+            days_to_job_.add(sim_.now() - p.arrival_day);
+        }
+        const double e = p.rng.exponential(1.0);
+        const double after = config_.cohorts[p.cohort].job_loss.sample(e);
+        p.end = schedule_if_within(after, kJobLoss, id);
+    }
+
+    void on_dropout(EntityId id) {
+        leave_current(id, false);
+        ++exited_;
+        persons_.release(id);
+    }
+
+    void on_episode_end(EntityId id) {
+        leave_current(id, false);
+        if (arm_.after_max_duration == kReroute) {
+            refer(id);
+        } else {
+            enter(id, arm_.after_max_duration, true);
+        }
+    }
+
+    void on_job_loss(EntityId id) {
+        --employed_;
+        employed_time_.set(sim_.now(), static_cast<double>(employed_));
+        persons_[id].end = EventHandle{};
+        refer(id);
+    }
+
+    void on_month(EntityId month) {
+        MonthSnapshot s;
+        s.day = sim_.now();
+        s.persons = persons_count_;
+        s.waiting = waiting_;
+        for (std::size_t i = 0; i < config_.pathways.size(); ++i) {
+            switch (config_.pathways[i].kind) {
+                case PathwayKind::baseline:
+                    s.in_baseline += pathways_[i].in_pathway;
+                    break;
+                case PathwayKind::in_house:
+                    s.in_follow_up += pathways_[i].in_pathway;
+                    break;
+                case PathwayKind::measure:
+                    s.in_measure += pathways_[i].in_pathway;
+                    break;
+            }
+        }
+        s.employed = employed_;
+        s.exited = exited_;
+        s.placed = placed_;
+        s.spending_nok = spending_so_far();
+        months_.push_back(s);
+        const double next = static_cast<double>(month + 1) * kDaysPerMonth;
+        // A small tolerance so that a horizon of whole months gets its last snapshot.
+        if (next <= config_.horizon_days * (1.0 + 1e-12)) {
+            sim_.schedule_at(std::min(next, config_.horizon_days), kMonthTick, month + 1, kLast);
+        }
+    }
+
+    void on_budget_year(int year) {
+        // Book the closing year's purchases of the places that continue, then commit their
+        // share of the new year; a place the new budget cannot carry ends now.
+        const int closing = ledger_.current_year();
+        continuing_.clear();
+        persons_.for_each_alive([&](EntityId id, Person& p) {
+            if (p.state == PersonState::in_pathway && is_measure(p.pathway)) {
+                book_purchases(p, closing);
+                continuing_.push_back(id);
+            }
+        });
+        ledger_.open_year(year);
+        ended_.clear();
+        for (EntityId id : continuing_) {
+            Person& p = persons_[id];
+            const double commit = commitment_for(p);
+            if (ledger_.try_commit(sim_.now(), commit)) {
+                p.commitment_nok = commit;
+            } else {
+                p.commitment_nok = 0.0;
+                ended_.push_back(id);
+            }
+        }
+        for (EntityId id : ended_) on_episode_end(id);
+        for (std::size_t i = 0; i < pathways_.size(); ++i) {
+            if (is_measure(static_cast<PathwayIndex>(i))) {
+                start_waiting(static_cast<PathwayIndex>(i));
+            }
+        }
+    }
+
+    void on_caseworker_change(EntityId index) {
+        const PathwayIndex pw = in_house_index();
+        const PathwayConfig& cfg = config_.pathways[pw];
+        const CaseworkerChange& change = cfg.caseworker_changes[index];
+        started_.clear();
+        pathways_[pw].slots.set_capacity(
+            sim_.now(), change.caseworkers * cfg.caseload_per_caseworker, started_);
+        for (EntityId id : started_) {
+            --waiting_;
+            start(id, pw);
+        }
+    }
+
+    // ---- routing and capacity -----------------------------------------------------------
+
+    void refer(EntityId id) { enter(id, route(persons_[id]), true); }
+
+    PathwayIndex route(const Person& p) const {
+        for (const RouteRule& rule : arm_.rules) {
+            if (rule.group && *rule.group != p.group) continue;
+            if (rule.age_band && *rule.age_band != p.age_band) continue;
+            if (rule.cohort && *rule.cohort != p.cohort) continue;
+            return rule.pathway;
+        }
+        return kBaselinePathway;
+    }
+
+    // Sends a referred person to pathway `pw`, or to the arm's fallback when it is full or
+    // its budget is spent (once: a fallback does not fall back again).
+    void enter(EntityId id, PathwayIndex pw, bool may_fall_back) {
+        persons_[id].referral_day = sim_.now();
+        if (pw == kBaselinePathway) {
+            start(id, pw);
+            return;
+        }
+        PathwayState& state = pathways_[pw];
+        if (state.slots.available() == 0 || state.slots.queue_length() > 0) {
+            if (may_fall_back && arm_.when_full >= 0 && arm_.when_full != pw) {
+                enter(id, arm_.when_full, false);
+            } else {
+                wait(id, pw);
+            }
+            return;
+        }
+        if (is_measure(pw) && !commit_place(id, pw)) {
+            if (may_fall_back && arm_.when_budget_spent >= 0 && arm_.when_budget_spent != pw) {
+                enter(id, arm_.when_budget_spent, false);
+            } else {
+                wait(id, pw);
+            }
+            return;
+        }
+        state.slots.try_acquire(sim_.now());
+        start(id, pw);
+    }
+
+    // Initial caseload: straight into the pathway, or its queue; no routing, no fallback.
+    void place(EntityId id, PathwayIndex pw) {
+        if (pw == kBaselinePathway) {
+            start(id, pw);
+            return;
+        }
+        PathwayState& state = pathways_[pw];
+        if (state.slots.available() > 0 && (!is_measure(pw) || commit_place(id, pw))) {
+            state.slots.try_acquire(sim_.now());
+            start(id, pw);
+        } else {
+            wait(id, pw);
+        }
+    }
+
+    bool commit_place(EntityId id, PathwayIndex pw) {
+        Person& p = persons_[id];
+        p.pathway = pw;
+        p.start_day = sim_.now();
+        const double commit = commitment_for(p);
+        if (!ledger_.try_commit(sim_.now(), commit)) return false;
+        p.commitment_nok = commit;
+        return true;
+    }
+
+    // What the person's place costs from now to the end of the place or of the budget year,
+    // whichever comes first, plus the result fee should they find a job.
+    double commitment_for(const Person& p) const {
+        const PathwayConfig& cfg = config_.pathways[p.pathway];
+        const double year_end = (ledger_.current_year() + 1) * kDaysPerYear;
+        const double place_end = p.start_day + cfg.max_duration_days;
+        const double until = std::min(place_end, year_end);
+        const double months = std::max(0.0, until - sim_.now()) / kDaysPerMonth;
+        return cfg.price_per_month_nok * months + cfg.result_fee_nok;
+    }
+
+    void wait(EntityId id, PathwayIndex pw) {
+        Person& p = persons_[id];
+        p.state = PersonState::waiting;
+        p.pathway = pw;
+        pathways_[pw].slots.enqueue(sim_.now(), id);
+        ++waiting_;
+        // While waiting, the baseline hazards apply.
+        schedule_episode(id, config_.pathways[kBaselinePathway], 1.0, kNever);
+    }
+
+    void start(EntityId id, PathwayIndex pw) {
+        Person& p = persons_[id];
+        cancel_events(p);
+        const PathwayConfig& cfg = config_.pathways[pw];
+        const double now = sim_.now();
+        if (cfg.has_capacity_limit()) waits_.add(now - p.referral_day);
+        p.state = PersonState::in_pathway;
+        p.pathway = pw;
+        p.start_day = now;
+        p.paid_until_day = now;
+        PathwayState& state = pathways_[pw];
+        ++state.in_pathway;
+        if (cfg.has_capacity_limit()) {
+            peak_over_capacity_ =
+                std::max(peak_over_capacity_, state.in_pathway - state.slots.capacity());
+        }
+        if (cfg.kind == PathwayKind::measure) {
+            spend_rate_.add(now, cfg.price_per_month_nok / kDaysPerMonth);
+        }
+        schedule_episode(id, cfg, cfg.placement_hazard_ratio, cfg.max_duration_days);
+    }
+
+    // Draws the episode's competing risks: always two draws, so a person's later episodes
+    // use the same numbers in every arm that gives them the same number of episodes.
+    void schedule_episode(EntityId id, const PathwayConfig& cfg, double pathway_hazard_ratio,
+                          double max_duration_days) {
+        Person& p = persons_[id];
+        const double e_placement = p.rng.exponential(1.0);
+        const double e_dropout = p.rng.exponential(1.0);
+        const double hazard_ratio =
+            pathway_hazard_ratio * config_.group_hazard_ratio[static_cast<std::size_t>(p.group)] *
+            config_.age_band_hazard_ratio[static_cast<std::size_t>(p.age_band)];
+        p.placement =
+            schedule_if_within(cfg.placement.sample(e_placement, hazard_ratio), kPlacement, id);
+        p.dropout = schedule_if_within(cfg.dropout.sample(e_dropout), kDropout, id);
+        p.end = schedule_if_within(max_duration_days, kEpisodeEnd, id);
+    }
+
+    EventHandle schedule_if_within(double delay, core::EventKind kind, EntityId id) {
+        const double t = sim_.now() + delay;
+        if (!(t <= config_.horizon_days)) return EventHandle{};  // would never fire
+        return sim_.schedule_at(t, kind, id);
+    }
+
+    void cancel_events(Person& p) {
+        sim_.cancel(p.placement);
+        sim_.cancel(p.dropout);
+        sim_.cancel(p.end);
+        p.placement = p.dropout = p.end = EventHandle{};
+    }
+
+    // Takes the person out of the queue or pathway they are in, settling the purchase.
+    void leave_current(EntityId id, bool placed) {
+        Person& p = persons_[id];
+        cancel_events(p);
+        const double now = sim_.now();
+        const PathwayIndex pw = p.pathway;
+        if (p.state == PersonState::waiting) {
+            pathways_[pw].slots.withdraw(now, id);
+            --waiting_;
+            return;
+        }
+        if (p.state != PersonState::in_pathway) return;
+        --pathways_[pw].in_pathway;
+        if (pw == kBaselinePathway) return;
+        pathways_[pw].slots.release_unit(now);
+        if (is_measure(pw)) {
+            const PathwayConfig& cfg = config_.pathways[pw];
+            const double cost = book_purchases(p, ledger_.current_year());
+            double fee = 0.0;
+            if (placed && cfg.result_fee_nok > 0.0) {
+                fee = cfg.result_fee_nok;
+                ledger_.record_spending(ledger_.current_year(), fee);
+                fees_paid_ += fee;
+            }
+            ledger_.release(p.commitment_nok - cost - fee);
+            p.commitment_nok = 0.0;
+            spend_rate_.add(now, -cfg.price_per_month_nok / kDaysPerMonth);
+            // The budget is shared: money freed here may let another measure start someone.
+            for (std::size_t i = 0; i < pathways_.size(); ++i) {
+                if (is_measure(static_cast<PathwayIndex>(i)))
+                    start_waiting(static_cast<PathwayIndex>(i));
+            }
+            return;
+        }
+        start_waiting(pw);
+    }
+
+    // Books the price of the place from the last booking to now in `year`; returns it.
+    double book_purchases(Person& p, int year) {
+        const PathwayConfig& cfg = config_.pathways[p.pathway];
+        const double cost =
+            cfg.price_per_month_nok * (sim_.now() - p.paid_until_day) / kDaysPerMonth;
+        ledger_.record_spending(year, cost);
+        p.paid_until_day = sim_.now();
+        return cost;
+    }
+
+    // Starts the people at the head of the pathway's queue while places (and budget) allow.
+    void start_waiting(PathwayIndex pw) {
+        PathwayState& state = pathways_[pw];
+        while (state.slots.head() != kNoEntity && state.slots.available() > 0) {
+            const EntityId id = state.slots.head();
+            if (is_measure(pw) && !commit_place(id, pw)) {
+                if (arm_.when_budget_spent >= 0 && arm_.when_budget_spent != pw) {
+                    leave_current(id, false);
+                    enter(id, arm_.when_budget_spent, false);
+                    continue;
+                }
+                break;  // first come, first served: nobody overtakes the head
+            }
+            state.slots.start_head(sim_.now());
+            --waiting_;
+            start(id, pw);
+        }
+    }
+
+    // ---- results ------------------------------------------------------------------------
+
+    double spending_so_far() const { return spend_rate_.integral(sim_.now()) + fees_paid_; }
+
+    ArmOutcome finish() {
+        const double horizon = config_.horizon_days;
+        // Book the purchases of places still running at the horizon.
+        persons_.for_each_alive([&](EntityId, Person& p) {
+            if (p.state == PersonState::in_pathway && is_measure(p.pathway)) {
+                book_purchases(p, ledger_.current_year());
+            }
+        });
+        ArmOutcome out;
+        out.persons = persons_count_;
+        out.placed = placed_;
+        out.employed_at_end = employed_;
+        out.exited = exited_;
+        out.active_at_end = waiting_;
+        for (const PathwayState& s : pathways_) out.active_at_end += s.in_pathway;
+        out.placement_rate =
+            persons_count_ > 0 ? static_cast<double>(placed_) / static_cast<double>(persons_count_)
+                               : 0.0;
+        if (days_to_job_.count() > 0) out.mean_days_to_job = days_to_job_.mean();
+        out.employment_months = employed_time_.integral(horizon) / kDaysPerMonth;
+        out.mean_wait_days = waits_.count() > 0 ? waits_.mean() : 0.0;
+        if (has_in_house()) {
+            out.caseworker_utilisation = pathways_[in_house_index()].slots.utilisation(horizon);
+        }
+        out.budget_spent_nok = ledger_.spent_total_nok();
+        out.budget_exhausted_day = ledger_.exhausted_day();
+        out.events = sim_.events_processed();
+        out.peak_over_capacity = peak_over_capacity_;
+        out.peak_committed_nok = ledger_.peak_committed_nok();
+        out.spent_by_year_nok = ledger_.spent_by_year_nok();
+        out.months = std::move(months_);
+        return out;
+    }
+
+    [[nodiscard]] bool is_measure(PathwayIndex pw) const {
+        return config_.pathways[static_cast<std::size_t>(pw)].kind == PathwayKind::measure;
+    }
+    [[nodiscard]] bool has_in_house() const {
+        return config_.pathways.size() > 1 && config_.pathways[1].kind == PathwayKind::in_house;
+    }
+    [[nodiscard]] PathwayIndex in_house_index() const { return 1; }
+
+    const ModelConfig& config_;
+    const ArmConfig& arm_;
+    std::uint64_t seed_;
+    std::uint64_t replication_;
+    core::Simulator sim_;
+    core::EntityPool<Person> persons_;
+    std::vector<PathwayState> pathways_;
+    std::vector<core::RandomStream> arrival_streams_;
+    BudgetLedger ledger_;
+    std::vector<std::uint32_t> next_person_number_;
+    std::vector<EntityId> continuing_, ended_, started_;
+    std::vector<MonthSnapshot> months_;
+
+    std::int64_t persons_count_ = 0;
+    std::int64_t placed_ = 0;
+    std::int64_t employed_ = 0;
+    std::int64_t exited_ = 0;
+    std::int64_t waiting_ = 0;
+    std::int64_t peak_over_capacity_ = 0;
+    core::TimeWeightedAverage employed_time_;
+    core::TimeWeightedAverage spend_rate_;  // NOK per day of the places running
+    double fees_paid_ = 0.0;
+    core::RunningStats waits_;
+    core::RunningStats days_to_job_;
+};
+
+}  // namespace
+
+ArmOutcome simulate_arm(const ModelConfig& config, std::size_t arm_index, std::uint64_t seed,
+                        std::uint64_t replication) {
+    ArmSimulation simulation(config, arm_index, seed, replication);
+    return simulation.run();
+}
+
+}  // namespace followsim::model

@@ -1,0 +1,76 @@
+#include "engine/output/arm_table.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/experiment/metrics.hpp"
+
+namespace followsim::output {
+
+std::string with_thousands(double value) {
+    const long long rounded = std::llround(value);
+    std::string digits = std::to_string(rounded < 0 ? -rounded : rounded);
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+        grouped += digits[i];
+    }
+    return (rounded < 0 ? "-" : "") + grouped;
+}
+
+namespace {
+
+std::string format_value(std::string_view metric, double x) {
+    if (metric.ends_with("_nok") || metric == "employment_months") {
+        return with_thousands(x);
+    }
+    if (metric.ends_with("_rate") || metric.ends_with("_utilisation"))
+        return fmt::format("{:.3f}", x);
+    return fmt::format("{:.1f}", x);
+}
+
+std::string format_cell(std::string_view metric, const experiment::MetricSummary& m) {
+    if (!m.available) return "-";
+    const core::Summary& s = m.summary;
+    if (s.ci95_high - s.ci95_low <= 0.0) return format_value(metric, s.mean);
+    return fmt::format("{} [{}, {}]", format_value(metric, s.mean),
+                       format_value(metric, s.ci95_low), format_value(metric, s.ci95_high));
+}
+
+}  // namespace
+
+std::string arm_table(const scenario::Scenario& scenario, const experiment::RunResults& results) {
+    const auto& metrics = experiment::arm_metrics();
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> header{"metric"};
+    for (const auto& arm : results.arms) header.push_back(arm.name);
+    rows.push_back(header);
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+        std::vector<std::string> row{std::string(metrics[m].name)};
+        for (const auto& arm : results.arms)
+            row.push_back(format_cell(metrics[m].name, arm.metrics[m]));
+        rows.push_back(row);
+    }
+    std::vector<std::size_t> widths(header.size(), 0);
+    for (const auto& row : rows) {
+        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+    }
+    std::string out = fmt::format("{} — {} replications, seed {}; mean [95 % interval]\n",
+                                  scenario.name, results.replications, results.seed);
+    std::size_t total = 0;
+    for (std::size_t w : widths) total += w + 2;
+    total -= 2;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        for (std::size_t c = 0; c < rows[r].size(); ++c) {
+            out += c == 0 ? fmt::format("{:<{}}", rows[r][c], widths[c])
+                          : fmt::format("  {:>{}}", rows[r][c], widths[c]);
+        }
+        out += '\n';
+        if (r == 0) out += std::string(total, '-') + '\n';
+    }
+    return out;
+}
+
+}  // namespace followsim::output

@@ -1,0 +1,55 @@
+#include "engine/scenario/diagnostics.hpp"
+
+#include <fmt/core.h>
+#include <algorithm>
+
+namespace followsim::scenario {
+
+std::string Diagnostic::format() const {
+    return fmt::format("{}:{}:{}: {}: {}", file, line, column, path.empty() ? "(top)" : path,
+                       message);
+}
+
+namespace {
+std::string join_problems(const std::vector<Diagnostic>& problems) {
+    std::string text;
+    for (const Diagnostic& d : problems) {
+        if (!text.empty()) text += '\n';
+        text += d.format();
+    }
+    return text;
+}
+}  // namespace
+
+ScenarioError::ScenarioError(std::vector<Diagnostic> problems)
+    : std::runtime_error(join_problems(problems)), problems_(std::move(problems)) {}
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
+    std::string best;
+    std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (const std::string& c : candidates) {
+        const std::size_t d = edit_distance(word, c);
+        if (d < best_distance) {
+            best_distance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+}  // namespace followsim::scenario
