@@ -50,9 +50,10 @@ struct Person {
     double start_day = 0.0;
     double paid_until_day = 0.0;  // purchases booked up to here
     double commitment_nok = 0.0;  // budget committed for this place in the current year
-    EventHandle placement;
-    EventHandle dropout;
-    EventHandle end;  // end of a measure's maximum duration, or the loss of a job
+    // The person's one pending event: the earliest of the episode's competing risks (job,
+    // dropout, end of the measure), or the loss of a job. Only the earliest is scheduled, so
+    // the event list holds one event per person and nothing needs cancelling when it fires.
+    EventHandle next_event;
     PathwayIndex pathway = kBaselinePathway;
     std::uint16_t cohort = 0;
     NeedGroup group = NeedGroup::situasjonsbestemt;
@@ -95,6 +96,21 @@ class ArmSimulation {
             pathways_.push_back(
                 PathwayState{core::Resource(p.has_capacity_limit() ? p.initial_capacity() : 0), 0});
         }
+        // Room for the persons expected, so the run does not grow its storage step by step.
+        double expected = 0.0;
+        for (const CohortConfig& c : config.cohorts) {
+            expected += static_cast<double>(c.arrivals.count);
+            for (const auto& initial : c.initial_caseload)
+                expected += static_cast<double>(initial.second);
+            if (c.arrivals.poisson) {
+                expected += c.arrivals.rate_per_day *
+                            std::max(0.0, std::min(c.arrivals.until_days, config.horizon_days) -
+                                              c.arrivals.from_days);
+            }
+        }
+        const auto room = static_cast<std::size_t>(std::min(expected * 1.05 + 64.0, 5e7));
+        persons_.reserve(room);
+        sim_.reserve(room);
         for (std::size_t c = 0; c < config.cohorts.size(); ++c) {
             arrival_streams_.emplace_back(
                 seed, replication, core::stream_id(kArrivalFamily, static_cast<std::uint32_t>(c)));
@@ -230,7 +246,7 @@ class ArmSimulation {
         }
         const double e = p.rng.exponential(1.0);
         const double after = config_.cohorts[p.cohort].job_loss.sample(e);
-        p.end = schedule_if_within(after, kJobLoss, id);
+        p.next_event = schedule_if_within(after, kJobLoss, id);
     }
 
     void on_dropout(EntityId id) {
@@ -251,7 +267,7 @@ class ArmSimulation {
     void on_job_loss(EntityId id) {
         --employed_;
         employed_time_.set(sim_.now(), static_cast<double>(employed_));
-        persons_[id].end = EventHandle{};
+        persons_[id].next_event = EventHandle{};
         refer(id);
     }
 
@@ -441,7 +457,8 @@ class ArmSimulation {
     }
 
     // Draws the episode's competing risks: always two draws, so a person's later episodes
-    // use the same numbers in every arm that gives them the same number of episodes.
+    // use the same numbers in every arm that gives them the same number of episodes. At equal
+    // times a job wins over dropout, and dropout over the end of the measure.
     void schedule_episode(EntityId id, const PathwayConfig& cfg, double pathway_hazard_ratio,
                           double max_duration_days) {
         Person& p = persons_[id];
@@ -450,10 +467,19 @@ class ArmSimulation {
         const double hazard_ratio =
             pathway_hazard_ratio * config_.group_hazard_ratio[static_cast<std::size_t>(p.group)] *
             config_.age_band_hazard_ratio[static_cast<std::size_t>(p.age_band)];
-        p.placement =
-            schedule_if_within(cfg.placement.sample(e_placement, hazard_ratio), kPlacement, id);
-        p.dropout = schedule_if_within(cfg.dropout.sample(e_dropout), kDropout, id);
-        p.end = schedule_if_within(max_duration_days, kEpisodeEnd, id);
+        const double to_job = cfg.placement.sample(e_placement, hazard_ratio);
+        const double to_dropout = cfg.dropout.sample(e_dropout);
+        core::EventKind kind = kPlacement;
+        double first = to_job;
+        if (to_dropout < first) {
+            kind = kDropout;
+            first = to_dropout;
+        }
+        if (max_duration_days < first) {
+            kind = kEpisodeEnd;
+            first = max_duration_days;
+        }
+        p.next_event = schedule_if_within(first, kind, id);
     }
 
     EventHandle schedule_if_within(double delay, core::EventKind kind, EntityId id) {
@@ -463,10 +489,8 @@ class ArmSimulation {
     }
 
     void cancel_events(Person& p) {
-        sim_.cancel(p.placement);
-        sim_.cancel(p.dropout);
-        sim_.cancel(p.end);
-        p.placement = p.dropout = p.end = EventHandle{};
+        sim_.cancel(p.next_event);
+        p.next_event = EventHandle{};
     }
 
     // Takes the person out of the queue or pathway they are in, settling the purchase.

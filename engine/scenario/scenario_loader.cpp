@@ -294,7 +294,7 @@ class Converter {
             sum += out[i];
         }
         if (std::abs(sum - 1.0) > 1e-6) {
-            r_.report(n, path, fmt::format("shares must sum to 1, they sum to {}", sum));
+            r_.report(n, path, fmt::format("shares must sum to 1, they sum to {:.6g}", sum));
         }
         return out;
     }

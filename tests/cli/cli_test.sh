@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The followsim command end to end: exit codes of DESIGN.md, nothing written on bad input or
+# interruption, the result files and their shape, --set, and determinism across threads.
+# Usage: cli_test.sh PATH/TO/followsim SOURCE_DIR
+set -uo pipefail
+fs="$1"
+src="$2"
+py=/usr/bin/python3
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+check() {  # check "what" command...
+  local what="$1"; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $what"; fi
+}
+status_of() { "$@" >"$work/out" 2>"$work/err"; echo $?; }
+
+check "--help exits 0" test "$(status_of "$fs" --help)" = 0
+check "no subcommand is bad usage (2)" test "$(status_of "$fs")" = 2
+check "unknown flag is bad usage (2)" test "$(status_of "$fs" run "$src/scenarios/heimdal.yaml" --bogus)" = 2
+check "missing file is exit 2" test "$(status_of "$fs" validate "$work/nope.yaml")" = 2
+
+bad="$src/tests/scenarios/invalid/02-caseworkers-not-a-number.yaml"
+check "invalid scenario: validate exits 2" test "$(status_of "$fs" validate "$bad")" = 2
+check "the problem is on stderr as FILE:LINE:COL: path: message" \
+  grep -q "^$bad:17:18: pathways.in_house.caseworkers: expected a whole number, found 'four'$" "$work/err"
+
+mkdir -p "$work/kept"
+echo old >"$work/kept/summary.json"
+check "invalid scenario: run exits 2" test "$(status_of "$fs" run "$bad" --out "$work/kept")" = 2
+check "a failed run leaves earlier results alone" test "$(cat "$work/kept/summary.json")" = old
+check "a failed run writes nothing" test "$(ls -A "$work/kept" | wc -l)" = 1
+check "an invalid run does not create its folder" test "$(status_of "$fs" run "$bad" --out "$work/new")" = 2
+check "... and the folder does not exist" test ! -e "$work/new"
+
+check "valid scenario: validate exits 0" test "$(status_of "$fs" validate "$src/scenarios/heimdal.yaml")" = 0
+check "run exits 0" test "$(status_of "$fs" run "$src/scenarios/heimdal.yaml" --out "$work/h1" \
+  --replications 20 --seed 3 --threads 1)" = 0
+check "run prints the arms side by side" grep -q "in_house.*outsourced.*baseline" "$work/out"
+for f in summary.json replications.csv timeseries.csv; do
+  check "run writes $f" test -s "$work/h1/$f"
+done
+check "no temporary files are left" test "$(ls -A "$work/h1" | grep -c tmp)" = 0
+check "replications.csv: one row per replication x arm" test "$(wc -l <"$work/h1/replications.csv")" = 61
+check "timeseries.csv: one row per arm x month (0..24)" test "$(wc -l <"$work/h1/timeseries.csv")" = 76
+check "summary.json has the contract's shape" "$py" - "$work/h1/summary.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["followsim_version"] and len(d["scenario"]["sha256"]) == 64
+assert d["run"]["replications"] == 20 and d["run"]["seed"] == 3 and d["run"]["events"] > 0
+names = ["placement_rate", "placed", "persons", "mean_days_to_job", "employment_months",
+         "mean_wait_days", "caseworker_utilisation", "budget_spent_nok", "budget_exhausted_day"]
+for arm in ("in_house", "outsourced", "baseline"):
+    m = d["arms"][arm]["metrics"]
+    for n in names:
+        assert n in m, (arm, n)
+    r = m["placement_rate"]
+    assert r["ci95"][0] <= r["mean"] <= r["ci95"][1]
+    assert m["budget_exhausted_day"] is None
+assert d["arms"]["in_house"]["metrics"]["persons"]["mean"] == 108
+PY
+
+check "threads 2 run exits 0" test "$(status_of "$fs" run "$src/scenarios/heimdal.yaml" --out "$work/h2" \
+  --replications 20 --seed 3 --threads 2 -q)" = 0
+check "--quiet prints nothing" test ! -s "$work/out"
+check "same seed, 1 or 2 threads: identical results" "$py" - "$work/h1" "$work/h2" <<'PY'
+import json, sys
+a, b = (json.load(open(f"{d}/summary.json")) for d in sys.argv[1:3])
+assert a["arms"] == b["arms"]
+assert open(f"{sys.argv[1]}/replications.csv").read() == open(f"{sys.argv[2]}/replications.csv").read()
+PY
+
+check "--set runs" test "$(status_of "$fs" run "$src/scenarios/heimdal.yaml" --out "$work/h3" \
+  --replications 20 --seed 3 -q --set pathways.in_house.caseworkers=2)" = 0
+check "--set changes what it should: 60 places for 108 persons means waiting" "$py" - "$work/h3" <<'PY'
+import json, sys
+d = json.load(open(f"{sys.argv[1]}/summary.json"))
+assert d["arms"]["in_house"]["metrics"]["mean_wait_days"]["mean"] > 0
+assert d["arms"]["in_house"]["metrics"]["caseworker_utilisation"]["mean"] > 0.9
+assert d["scenario"]["overrides"] == ["pathways.in_house.caseworkers=2"]
+PY
+check "a bad --set is exit 2" test "$(status_of "$fs" run "$src/scenarios/heimdal.yaml" --out "$work/h4" \
+  --set pathways.in_house.caseworkers=-1)" = 2
+check "... with the override named in the message" grep -q "^--set pathways.in_house.caseworkers=-1:1:31: " "$work/err"
+
+check "--format json prints summary.json" test "$(status_of "$fs" run "$src/scenarios/heimdal.yaml" \
+  --out "$work/h5" --replications 5 --format json)" = 0
+check "... which parses" "$py" -c "import json,sys; json.load(open('$work/out'))"
+check "schema exits 0" test "$(status_of "$fs" schema)" = 0
+check "schema prints JSON Schema" "$py" -c "import json; d=json.load(open('$work/out')); assert d['\$schema'].endswith('schema')"
+
+# Ctrl-C: exit 130, nothing written.
+timeout --preserve-status -s INT 1 "$fs" run "$src/scenarios/national.yaml" --replications 500 \
+  --out "$work/int" -q >/dev/null 2>&1
+code=$?
+check "interrupted run exits 130 (got $code)" test "$code" = 130
+check "interrupted run writes no result file" test -z "$(ls -A "$work/int" 2>/dev/null)"
+
+echo "$passed passed, $failed failed"
+test "$failed" = 0
