@@ -1,0 +1,79 @@
+// Scenario benchmarks for the model's targets: one replication of national.yaml with all its
+// arms on one core, and 1,000 replications of heimdal.yaml. `--smoke` runs each once on a tiny
+// version (CI does that; it never times them).
+#include <benchmark/benchmark.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "engine/experiment/replication_runner.hpp"
+#include "engine/scenario/scenario_loader.hpp"
+
+using namespace followsim;
+
+namespace {
+
+bool g_smoke = false;
+
+std::string scenario_path(const char* name) {
+    return std::string(FOLLOWSIM_SOURCE_DIR) + "/scenarios/" + name;
+}
+
+void run_scenario(benchmark::State& state, const scenario::Scenario& sc,
+                  std::uint64_t replications, unsigned threads) {
+    experiment::RunSettings settings;
+    settings.replications = replications;
+    settings.threads = threads;
+    std::uint64_t events = 0;
+    for (auto _ : state) {
+        const auto results = experiment::run_replications(sc, settings);
+        events += results.events;
+        benchmark::DoNotOptimize(results.arms.data());
+    }
+    state.counters["events_per_s"] =
+        benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+    state.counters["replications_per_s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * replications), benchmark::Counter::kIsRate);
+}
+
+void BM_NationalOneReplicationOneCore(benchmark::State& state) {
+    std::vector<std::string> overrides;
+    if (g_smoke) overrides.push_back("population.cohorts.0.arrivals.rate=5 per day");
+    const auto sc = scenario::load_scenario_file(scenario_path("national.yaml"), overrides);
+    run_scenario(state, sc, 1, 1);
+}
+
+void BM_Heimdal1000Replications(benchmark::State& state) {
+    const auto sc = scenario::load_scenario_file(scenario_path("heimdal.yaml"));
+    run_scenario(state, sc, g_smoke ? 10 : 1000, static_cast<unsigned>(state.range(0)));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<char*> args;
+    for (int i = 0; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--smoke") == 0) {
+            g_smoke = true;
+        } else {
+            args.push_back(argv[i]);
+        }
+    }
+    static std::string min_time = "--benchmark_min_time=0";
+    if (g_smoke) args.push_back(min_time.data());
+    int count = static_cast<int>(args.size());
+    benchmark::Initialize(&count, args.data());
+    benchmark::RegisterBenchmark("NationalOneReplicationOneCore", BM_NationalOneReplicationOneCore)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Iterations(g_smoke ? 1 : 3);
+    benchmark::RegisterBenchmark("Heimdal1000Replications", BM_Heimdal1000Replications)
+        ->Arg(1)
+        ->Arg(2)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
