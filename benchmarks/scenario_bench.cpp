@@ -20,8 +20,8 @@ std::string scenario_path(const char* name) {
     return std::string(FOLLOWSIM_SOURCE_DIR) + "/scenarios/" + name;
 }
 
-void run_scenario(benchmark::State& state, const scenario::Scenario& sc,
-                  std::uint64_t replications, unsigned threads) {
+void run_scenario(benchmark::State& state, const scenario::Scenario& sc, std::uint64_t replications,
+                  unsigned threads) {
     experiment::RunSettings settings;
     settings.replications = replications;
     settings.threads = threads;

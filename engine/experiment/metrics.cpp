@@ -1,22 +1,95 @@
 #include "engine/experiment/metrics.hpp"
 
+#include <stdexcept>
+#include <string>
+
 namespace followsim::experiment {
 
+namespace {
+constexpr double kNaN = model::kNotAvailable;
+using economics::Flow;
+}  // namespace
+
 const std::vector<MetricDefinition>& arm_metrics() {
-    using model::ArmOutcome;
+    using C = MetricContext;
     static const std::vector<MetricDefinition> metrics{
-        {"placement_rate", [](const ArmOutcome& o) { return o.placement_rate; }},
-        {"placed", [](const ArmOutcome& o) { return static_cast<double>(o.placed); }},
-        {"persons", [](const ArmOutcome& o) { return static_cast<double>(o.persons); }},
-        {"mean_days_to_job", [](const ArmOutcome& o) { return o.mean_days_to_job; }},
-        {"employment_months", [](const ArmOutcome& o) { return o.employment_months; }},
-        {"mean_wait_days", [](const ArmOutcome& o) { return o.mean_wait_days; }},
-        {"caseworker_utilisation", [](const ArmOutcome& o) { return o.caseworker_utilisation; }},
-        {"budget_spent_nok", [](const ArmOutcome& o) { return o.budget_spent_nok; }},
+        // Physical
+        {"placement_rate", [](const C& c) { return c.outcome.placement_rate; }},
+        {"placed", [](const C& c) { return static_cast<double>(c.outcome.placed); }},
+        {"persons", [](const C& c) { return static_cast<double>(c.outcome.persons); }},
+        {"mean_days_to_job", [](const C& c) { return c.outcome.mean_days_to_job; }},
+        {"employment_months", [](const C& c) { return c.outcome.employment_months; }},
+        {"mean_wait_days", [](const C& c) { return c.outcome.mean_wait_days; }},
+        {"caseworker_utilisation", [](const C& c) { return c.outcome.caseworker_utilisation; }},
+        // Money (present values)
+        {"cost_programme_nok", [](const C& c) { return c.accounts.programme_cost; }},
+        {"cost_per_placement_nok",
+         [](const C& c) {
+             return c.outcome.placed > 0
+                        ? c.accounts.programme_cost / static_cast<double>(c.outcome.placed)
+                        : kNaN;
+         }},
+        {"benefits_paid_nok", [](const C& c) { return c.accounts.benefits_paid; }},
+        {"production_gain_nok", [](const C& c) { return c.accounts.production_gain; }},
+        {"npv_socioeconomic_nok",
+         [](const C& c) { return c.relative ? c.relative->npv_socioeconomic : kNaN; }},
+        {"benefit_cost_ratio",
+         [](const C& c) { return c.relative ? c.relative->benefit_cost_ratio : kNaN; }},
+        {"net_fiscal_nok", [](const C& c) { return c.relative ? c.relative->net_fiscal : kNaN; }},
+        // The purchase budget (undiscounted: spending against a yearly budget)
+        {"budget_spent_nok", [](const C& c) { return c.outcome.budget_spent_nok; }},
         {"budget_exhausted_day",
-         [](const ArmOutcome& o) { return o.budget_exhausted_day.value_or(model::kNotAvailable); }},
+         [](const C& c) { return c.outcome.budget_exhausted_day.value_or(kNaN); }},
+        // Beyond the contract: the accounts in more detail
+        {"net_fiscal_state_nok",
+         [](const C& c) { return c.relative ? c.relative->net_fiscal_state : kNaN; }, false},
+        {"net_fiscal_municipality_nok",
+         [](const C& c) { return c.relative ? c.relative->net_fiscal_municipality : kNaN; }, false},
+        {"tax_financing_cost_nok",
+         [](const C& c) { return c.relative ? c.relative->tax_financing_cost : kNaN; }, false},
+        {"taxes_nok", [](const C& c) { return c.accounts.taxes; }, false},
+        {"socioeconomic_value_nok", [](const C& c) { return c.accounts.socioeconomic_value; },
+         false},
+        {"cost_caseworker_time_nok",
+         [](const C& c) { return c.outcome.cash_flows.pv(Flow::caseworker_time); }, false},
+        {"cost_purchases_nok", [](const C& c) { return c.outcome.cash_flows.pv(Flow::purchases); },
+         false},
+        {"cost_result_fees_nok",
+         [](const C& c) { return c.outcome.cash_flows.pv(Flow::result_fees); }, false},
+        {"cost_ordering_time_nok",
+         [](const C& c) { return c.outcome.cash_flows.pv(Flow::ordering_time); }, false},
+        {"cost_training_nok", [](const C& c) { return c.outcome.cash_flows.pv(Flow::training); },
+         false},
     };
     return metrics;
+}
+
+std::size_t metric_index(std::string_view name) {
+    const auto& metrics = arm_metrics();
+    for (std::size_t i = 0; i < metrics.size(); ++i) {
+        if (metrics[i].name == name) return i;
+    }
+    throw std::out_of_range("no metric named '" + std::string(name) + "'");
+}
+
+std::vector<std::vector<double>> replication_metrics(const std::vector<model::ArmOutcome>& arms,
+                                                     std::optional<std::size_t> baseline_arm,
+                                                     const economics::EconomicsConfig& config) {
+    std::vector<economics::ArmAccounts> accounts;
+    accounts.reserve(arms.size());
+    for (const model::ArmOutcome& o : arms)
+        accounts.push_back(economics::accounts_of(o.cash_flows, config));
+    const auto& metrics = arm_metrics();
+    std::vector<std::vector<double>> values(arms.size());
+    for (std::size_t a = 0; a < arms.size(); ++a) {
+        std::optional<economics::RelativeAccounts> relative;
+        if (baseline_arm)
+            relative = economics::relative_to(accounts[a], accounts[*baseline_arm], config);
+        const MetricContext context{arms[a], accounts[a], relative ? &*relative : nullptr};
+        values[a].reserve(metrics.size());
+        for (const MetricDefinition& m : metrics) values[a].push_back(m.value(context));
+    }
+    return values;
 }
 
 }  // namespace followsim::experiment

@@ -1,21 +1,40 @@
-// The per-arm metrics of the results contract (DESIGN.md, "Results contract"): their names,
-// in the order they are written, and how each is read off one replication of one arm.
+// The per-arm metrics of the results contract (DESIGN.md, "Results contract"), their names in
+// the order they are written, and how each is read off one replication of one arm. Money is
+// NOK of the price year discounted to the start; the NPVs, the fiscal account and the
+// benefit-cost ratio are relative to the scenario's baseline arm (NaN without one).
 // A metric that does not exist in a replication (no one placed: no days to job) is NaN and is
 // left out of that metric's summary; a metric missing in every replication is written null.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
+#include "engine/economics/accounts.hpp"
 #include "engine/model/arm_outcome.hpp"
 
 namespace followsim::experiment {
 
+struct MetricContext {
+    const model::ArmOutcome& outcome;
+    const economics::ArmAccounts& accounts;
+    const economics::RelativeAccounts* relative;  // nullptr without a baseline arm
+};
+
 struct MetricDefinition {
     std::string_view name;
-    double (*value)(const model::ArmOutcome&);
+    double (*value)(const MetricContext&);
+    bool in_contract = true;  // named in DESIGN.md; the others add detail
 };
 
 const std::vector<MetricDefinition>& arm_metrics();
+// Position of a metric in arm_metrics(); throws std::out_of_range for an unknown name.
+std::size_t metric_index(std::string_view name);
+
+// The metrics of every arm of one replication, [arm][metric].
+std::vector<std::vector<double>> replication_metrics(const std::vector<model::ArmOutcome>& arms,
+                                                     std::optional<std::size_t> baseline_arm,
+                                                     const economics::EconomicsConfig& config);
 
 }  // namespace followsim::experiment

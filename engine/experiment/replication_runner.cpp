@@ -11,6 +11,13 @@
 
 namespace followsim::experiment {
 
+std::optional<std::size_t> baseline_arm_of(const model::ModelConfig& config) {
+    for (std::size_t a = 0; a < config.arms.size(); ++a) {
+        if (config.arms[a].name == config.economics.baseline_arm) return a;
+    }
+    return std::nullopt;
+}
+
 MetricSummary summarize_metric(const std::vector<double>& values) {
     core::RunningStats stats;
     for (double v : values) {
@@ -112,18 +119,21 @@ RunResults run_replications(const scenario::Scenario& scenario, const RunSetting
     if (failure) std::rethrow_exception(failure);
     if (settings.cancel != nullptr && settings.cancel->load()) throw Interrupted();
 
+    results.baseline_arm = baseline_arm_of(config);
+    results.metrics.reserve(results.outcomes.size());
     for (const auto& replication : results.outcomes) {
         for (const model::ArmOutcome& o : replication) results.events += o.events;
+        results.metrics.push_back(
+            replication_metrics(replication, results.baseline_arm, config.economics));
     }
-    const auto& metrics = arm_metrics();
+    const std::size_t metric_count = arm_metrics().size();
     for (std::size_t a = 0; a < config.arms.size(); ++a) {
         ArmSummary arm;
         arm.name = config.arms[a].name;
-        for (const MetricDefinition& metric : metrics) {
+        for (std::size_t m = 0; m < metric_count; ++m) {
             std::vector<double> values;
-            values.reserve(results.outcomes.size());
-            for (const auto& replication : results.outcomes)
-                values.push_back(metric.value(replication[a]));
+            values.reserve(results.metrics.size());
+            for (const auto& replication : results.metrics) values.push_back(replication[a][m]);
             arm.metrics.push_back(summarize_metric(values));
         }
         arm.months = mean_months(results.outcomes, a);

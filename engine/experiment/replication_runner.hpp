@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -54,9 +55,14 @@ struct RunResults {
     unsigned threads = 0;
     std::uint64_t events = 0;
     double wall_seconds = 0.0;
-    std::vector<std::vector<model::ArmOutcome>> outcomes;  // [replication][arm]
+    std::vector<std::vector<model::ArmOutcome>> outcomes;   // [replication][arm]
+    std::vector<std::vector<std::vector<double>>> metrics;  // [replication][arm][metric]
+    std::optional<std::size_t> baseline_arm;                // the arm NPVs are measured against
     std::vector<ArmSummary> arms;
 };
+
+// The index of the scenario's baseline arm (economics.baseline_arm), if it has one.
+std::optional<std::size_t> baseline_arm_of(const model::ModelConfig& config);
 
 RunResults run_replications(const scenario::Scenario& scenario, const RunSettings& settings);
 

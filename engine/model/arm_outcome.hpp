@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+#include "engine/economics/cash_flows.hpp"
+
 namespace followsim::model {
 
 inline constexpr double kNotAvailable = std::numeric_limits<double>::quiet_NaN();
@@ -38,6 +40,7 @@ struct ArmOutcome {
     double budget_spent_nok = 0.0;
     std::optional<double> budget_exhausted_day;
     std::uint64_t events = 0;
+    economics::CashFlowTotals cash_flows;  // every cash flow of the arm, by kind and payer
 
     // Invariants the tests check.
     std::int64_t peak_over_capacity = 0;  // max over starts of (in pathway - capacity)

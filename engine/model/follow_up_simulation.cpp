@@ -9,6 +9,7 @@
 #include "engine/core/resource.hpp"
 #include "engine/core/simulator.hpp"
 #include "engine/core/statistics.hpp"
+#include "engine/economics/cash_flows.hpp"
 #include "engine/model/budget_ledger.hpp"
 
 namespace followsim::model {
@@ -50,6 +51,8 @@ struct Person {
     double start_day = 0.0;
     double paid_until_day = 0.0;  // purchases booked up to here
     double commitment_nok = 0.0;  // budget committed for this place in the current year
+    double active_since = 0.0;    // a job seeker (on benefit) since
+    double employed_since = 0.0;
     // The person's one pending event: the earliest of the episode's competing risks (job,
     // dropout, end of the measure), or the loss of a job. Only the earliest is scheduled, so
     // the event list holds one event per person and nothing needs cancelling when it fires.
@@ -90,7 +93,20 @@ class ArmSimulation {
           seed_(seed),
           replication_(replication),
           ledger_(config.budget.purchases_per_year_nok),
+          book_(config.economics),
           next_person_number_(config.cohorts.size(), 0) {
+        const economics::EconomicsConfig& econ = config.economics;
+        staff_cost_per_hour_ = econ.staff_cost_per_year_nok / econ.hours_per_fte_year;
+        if (has_in_house()) {
+            const PathwayConfig& h = config.pathways[in_house_index()];
+            const double per_year = h.cost_per_caseworker_year_nok > 0.0
+                                        ? h.cost_per_caseworker_year_nok
+                                        : econ.staff_cost_per_year_nok;
+            // Hours per participant-month at the caseworker's cost per hour, per day.
+            follow_up_cost_per_day_ =
+                h.hours_per_participant_month * per_year / econ.hours_per_fte_year / kDaysPerMonth;
+            uses_in_house_ = arm_uses(in_house_index());
+        }
         pathways_.reserve(config.pathways.size());
         for (const PathwayConfig& p : config.pathways) {
             pathways_.push_back(
@@ -120,6 +136,12 @@ class ArmSimulation {
     ArmOutcome run() {
         const double horizon = config_.horizon_days;
         schedule_calendar();
+        if (uses_in_house_) {
+            const PathwayConfig& h = config_.pathways[in_house_index()];
+            book_.lump(economics::Flow::training, config_.economics.in_house_paid_by, 0.0,
+                       h.training_per_caseworker_nok * static_cast<double>(h.caseworkers));
+            caseworkers_now_ = h.caseworkers;
+        }
         place_initial_caseload();
         schedule_arrivals();
         sim_.run_until(horizon, [this](const core::Event& e) { handle(e); });
@@ -229,6 +251,7 @@ class ArmSimulation {
         p.age_band = static_cast<AgeBand>(pick_share(c.age_band_shares, p.rng.uniform01()));
         p.cohort = static_cast<std::uint16_t>(cohort);
         p.arrival_day = sim_.now();
+        p.active_since = sim_.now();
         ++persons_count_;
         return persons_.create(p);
     }
@@ -236,6 +259,8 @@ class ArmSimulation {
     void on_placement(EntityId id) {
         leave_current(id, true);
         Person& p = persons_[id];
+        book_benefits(p, sim_.now());
+        p.employed_since = sim_.now();
         p.state = PersonState::employed;
         ++employed_;
         employed_time_.set(sim_.now(), static_cast<double>(employed_));
@@ -251,6 +276,8 @@ class ArmSimulation {
 
     void on_dropout(EntityId id) {
         leave_current(id, false);
+        // Benefits after leaving (other benefits, education) are outside the model.
+        book_benefits(persons_[id], sim_.now());
         ++exited_;
         persons_.release(id);
     }
@@ -267,7 +294,10 @@ class ArmSimulation {
     void on_job_loss(EntityId id) {
         --employed_;
         employed_time_.set(sim_.now(), static_cast<double>(employed_));
-        persons_[id].next_event = EventHandle{};
+        Person& p = persons_[id];
+        book_employment(p, sim_.now());
+        p.active_since = sim_.now();
+        p.next_event = EventHandle{};
         refer(id);
     }
 
@@ -336,6 +366,12 @@ class ArmSimulation {
         const PathwayIndex pw = in_house_index();
         const PathwayConfig& cfg = config_.pathways[pw];
         const CaseworkerChange& change = cfg.caseworker_changes[index];
+        if (uses_in_house_ && change.caseworkers > caseworkers_now_) {
+            book_.lump(economics::Flow::training, config_.economics.in_house_paid_by, sim_.now(),
+                       cfg.training_per_caseworker_nok *
+                           static_cast<double>(change.caseworkers - caseworkers_now_));
+        }
+        caseworkers_now_ = change.caseworkers;
         started_.clear();
         pathways_[pw].slots.set_capacity(
             sim_.now(), change.caseworkers * cfg.caseload_per_caseworker, started_);
@@ -452,6 +488,8 @@ class ArmSimulation {
         }
         if (cfg.kind == PathwayKind::measure) {
             spend_rate_.add(now, cfg.price_per_month_nok / kDaysPerMonth);
+            book_.lump(economics::Flow::ordering_time, economics::Payer::state, now,
+                       cfg.ordering_hours * staff_cost_per_hour_);
         }
         schedule_episode(id, cfg, cfg.placement_hazard_ratio, cfg.max_duration_days);
     }
@@ -508,6 +546,7 @@ class ArmSimulation {
         --pathways_[pw].in_pathway;
         if (pw == kBaselinePathway) return;
         pathways_[pw].slots.release_unit(now);
+        if (config_.pathways[pw].kind == PathwayKind::in_house) book_follow_up(p, now);
         if (is_measure(pw)) {
             const PathwayConfig& cfg = config_.pathways[pw];
             const double cost = book_purchases(p, ledger_.current_year());
@@ -515,6 +554,8 @@ class ArmSimulation {
             if (placed && cfg.result_fee_nok > 0.0) {
                 fee = cfg.result_fee_nok;
                 ledger_.record_spending(ledger_.current_year(), fee);
+                book_.lump(economics::Flow::result_fees, config_.economics.purchases_paid_by, now,
+                           fee);
                 fees_paid_ += fee;
             }
             ledger_.release(p.commitment_nok - cost - fee);
@@ -536,6 +577,8 @@ class ArmSimulation {
         const double cost =
             cfg.price_per_month_nok * (sim_.now() - p.paid_until_day) / kDaysPerMonth;
         ledger_.record_spending(year, cost);
+        book_.spell(economics::Flow::purchases, config_.economics.purchases_paid_by,
+                    p.paid_until_day, sim_.now(), cfg.price_per_month_nok / kDaysPerMonth);
         p.paid_until_day = sim_.now();
         return cost;
     }
@@ -559,17 +602,66 @@ class ArmSimulation {
         }
     }
 
+    // ---- cash flows -----------------------------------------------------------------------
+
+    // Benefits from the start of the person's spell as a job seeker to `until`.
+    void book_benefits(const Person& p, double until) {
+        const CohortConfig& c = config_.cohorts[p.cohort];
+        if (c.benefit == BenefitKind::none || c.benefit_per_month_nok == 0.0) return;
+        // Sosialhjelp is the municipality's; AAP and dagpenger are the state's (folketrygden).
+        const auto payer = c.benefit == BenefitKind::sosialhjelp ? economics::Payer::municipality
+                                                                 : economics::Payer::state;
+        book_.spell(economics::Flow::benefits, payer, p.active_since, until,
+                    c.benefit_per_month_nok / kDaysPerMonth);
+    }
+
+    // The wages of a job from its start to `until`: production, income tax and the employer's
+    // contribution.
+    void book_employment(const Person& p, double until) {
+        const economics::EconomicsConfig& e = config_.economics;
+        const double wage_per_day = config_.cohorts[p.cohort].wage_per_month_nok / kDaysPerMonth;
+        if (wage_per_day == 0.0) return;
+        book_.spell(economics::Flow::production, economics::Payer::state, p.employed_since, until,
+                    wage_per_day * (1.0 + e.employer_contribution) * (1.0 - e.displacement_share));
+        book_.spell(economics::Flow::income_tax, economics::Payer::state, p.employed_since, until,
+                    wage_per_day * e.income_tax_rate);
+        book_.spell(economics::Flow::employer_contribution, economics::Payer::state,
+                    p.employed_since, until, wage_per_day * e.employer_contribution);
+    }
+
+    // Caseworker time of an in-house follow-up from its start to `until`.
+    void book_follow_up(const Person& p, double until) {
+        book_.spell(economics::Flow::caseworker_time, config_.economics.in_house_paid_by,
+                    p.start_day, until, follow_up_cost_per_day_);
+    }
+
+    [[nodiscard]] bool arm_uses(PathwayIndex pw) const {
+        if (arm_.when_full == pw || arm_.when_budget_spent == pw || arm_.after_max_duration == pw) {
+            return true;
+        }
+        for (const RouteRule& rule : arm_.rules) {
+            if (rule.pathway == pw) return true;
+        }
+        return false;
+    }
+
     // ---- results ------------------------------------------------------------------------
 
     double spending_so_far() const { return spend_rate_.integral(sim_.now()) + fees_paid_; }
 
     ArmOutcome finish() {
         const double horizon = config_.horizon_days;
-        // Book the purchases of places still running at the horizon.
+        // Book what is still running at the horizon: places, benefits, wages.
         persons_.for_each_alive([&](EntityId, Person& p) {
-            if (p.state == PersonState::in_pathway && is_measure(p.pathway)) {
-                book_purchases(p, ledger_.current_year());
+            if (p.state == PersonState::employed) {
+                book_employment(p, horizon);
+                return;
             }
+            book_benefits(p, horizon);
+            if (p.state != PersonState::in_pathway) return;
+            if (is_measure(p.pathway)) book_purchases(p, ledger_.current_year());
+            if (config_.pathways[p.pathway].kind == PathwayKind::in_house)
+                book_follow_up(p, horizon);
         });
         ArmOutcome out;
         out.persons = persons_count_;
@@ -590,6 +682,7 @@ class ArmSimulation {
         out.budget_spent_nok = ledger_.spent_total_nok();
         out.budget_exhausted_day = ledger_.exhausted_day();
         out.events = sim_.events_processed();
+        out.cash_flows = book_.totals();
         out.peak_over_capacity = peak_over_capacity_;
         out.peak_committed_nok = ledger_.peak_committed_nok();
         out.spent_by_year_nok = ledger_.spent_by_year_nok();
@@ -614,6 +707,7 @@ class ArmSimulation {
     std::vector<PathwayState> pathways_;
     std::vector<core::RandomStream> arrival_streams_;
     BudgetLedger ledger_;
+    economics::CashFlowBook book_;
     std::vector<std::uint32_t> next_person_number_;
     std::vector<EntityId> continuing_, ended_, started_;
     std::vector<MonthSnapshot> months_;
@@ -627,6 +721,10 @@ class ArmSimulation {
     core::TimeWeightedAverage employed_time_;
     core::TimeWeightedAverage spend_rate_;  // NOK per day of the places running
     double fees_paid_ = 0.0;
+    double staff_cost_per_hour_ = 0.0;
+    double follow_up_cost_per_day_ = 0.0;
+    bool uses_in_house_ = false;
+    std::int64_t caseworkers_now_ = 0;
     core::RunningStats waits_;
     core::RunningStats days_to_job_;
 };

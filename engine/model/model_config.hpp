@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/economics/economics_config.hpp"
 #include "engine/model/time_to_event.hpp"
 
 namespace followsim::model {
@@ -85,6 +86,7 @@ struct PathwayConfig {
     std::vector<CaseworkerChange> caseworker_changes;
     double hours_per_participant_month = 0.0;
     double cost_per_caseworker_year_nok = 0.0;
+    double training_per_caseworker_nok = 0.0;  // once per caseworker who starts
 
     // measure
     std::int64_t slots = 0;
@@ -127,6 +129,7 @@ struct ModelConfig {
     std::array<double, kAgeBands> age_band_hazard_ratio{1.0, 1.0};
     BudgetConfig budget;
     std::vector<ArmConfig> arms;
+    economics::EconomicsConfig economics;
 };
 
 }  // namespace followsim::model

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/experiment/comparisons.hpp"
 #include "engine/experiment/metrics.hpp"
 
 namespace followsim::output {
@@ -48,6 +49,7 @@ std::string arm_table(const scenario::Scenario& scenario, const experiment::RunR
     for (const auto& arm : results.arms) header.push_back(arm.name);
     rows.push_back(header);
     for (std::size_t m = 0; m < metrics.size(); ++m) {
+        if (!metrics[m].in_contract) continue;  // the files have the rest
         std::vector<std::string> row{std::string(metrics[m].name)};
         for (const auto& arm : results.arms)
             row.push_back(format_cell(metrics[m].name, arm.metrics[m]));
@@ -69,6 +71,20 @@ std::string arm_table(const scenario::Scenario& scenario, const experiment::RunR
         }
         out += '\n';
         if (r == 0) out += std::string(total, '-') + '\n';
+    }
+    const std::size_t npv = experiment::metric_index("npv_socioeconomic_nok");
+    for (const experiment::Comparison& c : experiment::compare_arms(results.metrics)) {
+        const auto& arms = scenario.model.arms;
+        const auto& icer = c.per_placement;
+        const std::string icer_text =
+            icer.status == economics::IcerStatus::ratio
+                ? fmt::format("ICER {} NOK per extra placement", with_thousands(icer.nok_per_unit))
+                : fmt::format("ICER: {}", economics::to_string(icer.status));
+        out += fmt::format(
+            "{} vs {}: socio-economic NPV difference {}; {}; P(better) {:.2f}\n", arms[c.arm].name,
+            arms[c.versus].name,
+            c.delta[npv].available ? format_cell("npv_socioeconomic_nok", c.delta[npv]) : "-",
+            icer_text, c.probability_better);
     }
     return out;
 }

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "engine/experiment/comparisons.hpp"
 #include "engine/experiment/metrics.hpp"
 
 namespace followsim::output {
@@ -34,7 +35,64 @@ std::string csv_field(const std::string& text) {
     return quoted;
 }
 
+ordered_json number_or_null(double x) {
+    return std::isnan(x) ? ordered_json(nullptr) : ordered_json(x);
+}
+
+ordered_json frontier_json(const std::vector<economics::FrontierEntry>& entries,
+                           const model::ModelConfig& config) {
+    ordered_json list = ordered_json::array();
+    for (const auto& e : entries) {
+        list.push_back({{"arm", config.arms[e.arm].name},
+                        {"cost", e.cost},
+                        {"effect", e.effect},
+                        {"status", economics::to_code(e.status)},
+                        {"icer", number_or_null(e.icer)}});
+    }
+    return list;
+}
+
 }  // namespace
+
+ordered_json comparisons_json(const model::ModelConfig& config,
+                              const std::vector<std::vector<std::vector<double>>>& samples) {
+    const auto& metrics = experiment::arm_metrics();
+    ordered_json list = ordered_json::array();
+    for (const experiment::Comparison& c : experiment::compare_arms(samples)) {
+        ordered_json delta = ordered_json::object();
+        for (std::size_t m = 0; m < metrics.size(); ++m) {
+            delta[std::string(metrics[m].name)] = metric_json(c.delta[m]);
+        }
+        list.push_back(
+            {{"arm", config.arms[c.arm].name},
+             {"versus", config.arms[c.versus].name},
+             {"delta", std::move(delta)},
+             {"icer_nok_per_placement", number_or_null(c.per_placement.nok_per_unit)},
+             {"icer_placement_status", economics::to_string(c.per_placement.status)},
+             {"icer_nok_per_employment_month", number_or_null(c.per_employment_month.nok_per_unit)},
+             {"icer_employment_month_status", economics::to_string(c.per_employment_month.status)},
+             {"probability_better", c.probability_better}});
+    }
+    return list;
+}
+
+ordered_json cost_effectiveness_json(const model::ModelConfig& config,
+                                     const std::vector<std::vector<std::vector<double>>>& samples) {
+    const experiment::CostEffectiveness ce =
+        experiment::cost_effectiveness(samples, config.economics);
+    ordered_json probability = ordered_json::object();
+    for (std::size_t a = 0; a < config.arms.size(); ++a) {
+        probability[config.arms[a].name] = ce.ceac.probability[a];
+    }
+    return {
+        {"cost_metric", "cost_programme_nok"},
+        {"effect_metric", "placed"},
+        {"frontier", frontier_json(ce.frontier_placements, config)},
+        {"frontier_employment_months", frontier_json(ce.frontier_employment_months, config)},
+        {"ceac",
+         {{"wtp_nok_per_placement", ce.ceac.wtp}, {"probability_best", std::move(probability)}}},
+        {"evpi_nok", ce.ceac.evpi}};
+}
 
 ordered_json summary_json(const scenario::Scenario& scenario,
                           const experiment::RunResults& results) {
@@ -62,10 +120,23 @@ ordered_json summary_json(const scenario::Scenario& scenario,
         const auto& target = scenario.model.arms[a].target_placement_rate;
         if (target) entry["target"] = {{"placement_rate", *target}};
         entry["metrics"] = std::move(metric_values);
+        // The purchase budget account: mean spending per budget year.
+        std::vector<double> by_year;
+        for (const auto& replication : results.outcomes) {
+            const auto& spent = replication[a].spent_by_year_nok;
+            if (by_year.size() < spent.size()) by_year.resize(spent.size(), 0.0);
+            for (std::size_t y = 0; y < spent.size(); ++y) by_year[y] += spent[y];
+        }
+        for (double& y : by_year) y /= static_cast<double>(results.outcomes.size());
+        entry["budget_spent_by_year_nok"] = by_year;
         arms[arm.name] = std::move(entry);
     }
+    j["baseline_arm"] = results.baseline_arm
+                            ? ordered_json(scenario.model.arms[*results.baseline_arm].name)
+                            : ordered_json(nullptr);
     j["arms"] = std::move(arms);
-    j["comparisons"] = ordered_json::array();
+    j["comparisons"] = comparisons_json(scenario.model, results.metrics);
+    j["cost_effectiveness"] = cost_effectiveness_json(scenario.model, results.metrics);
     return j;
 }
 
@@ -77,13 +148,12 @@ std::string replications_csv(const scenario::Scenario& scenario,
     out += ",events\n";
     for (std::size_t r = 0; r < results.outcomes.size(); ++r) {
         for (std::size_t a = 0; a < results.outcomes[r].size(); ++a) {
-            const model::ArmOutcome& o = results.outcomes[r][a];
             out += fmt::format("{},{}", r, csv_field(scenario.model.arms[a].name));
-            for (const auto& m : metrics) {
+            for (double value : results.metrics[r][a]) {
                 out += ',';
-                out += csv_number(m.value(o));
+                out += csv_number(value);
             }
-            out += fmt::format(",{}\n", o.events);
+            out += fmt::format(",{}\n", results.outcomes[r][a].events);
         }
     }
     return out;

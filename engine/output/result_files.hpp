@@ -12,6 +12,12 @@ namespace followsim::output {
 
 nlohmann::ordered_json summary_json(const scenario::Scenario& scenario,
                                     const experiment::RunResults& results);
+// Every arm against every later arm, from samples [sample][arm][metric].
+nlohmann::ordered_json comparisons_json(
+    const model::ModelConfig& config, const std::vector<std::vector<std::vector<double>>>& samples);
+// Efficiency frontiers, CEAC and EVPI from samples [sample][arm][metric].
+nlohmann::ordered_json cost_effectiveness_json(
+    const model::ModelConfig& config, const std::vector<std::vector<std::vector<double>>>& samples);
 // One row per replication x arm, one column per metric.
 std::string replications_csv(const scenario::Scenario& scenario,
                              const experiment::RunResults& results);

@@ -194,15 +194,63 @@ class Converter {
             }
         }
         convert_arms(root_["arms"], m);
-        if (const YAML::Node e = root_["economics"]) {
-            if (e["discount_rate"]) sc.economics.discount_rate = e["discount_rate"].as<double>();
-            if (e["tax_financing_cost"]) {
-                sc.economics.tax_financing_cost = e["tax_financing_cost"].as<double>();
-            }
-        }
+        convert_economics(root_["economics"], m);
     }
 
   private:
+    void convert_economics(const YAML::Node& e, model::ModelConfig& m) {
+        economics::EconomicsConfig& c = m.economics;
+        if (!e) {
+            check_baseline_arm(YAML::Node(), m);
+            return;
+        }
+        const std::pair<const char*, double*> numbers[] = {
+            {"discount_rate", &c.discount_rate},
+            {"discount_rate_after_40_years", &c.discount_rate_after_40_years},
+            {"discount_rate_after_75_years", &c.discount_rate_after_75_years},
+            {"tax_financing_cost", &c.tax_financing_cost},
+            {"employer_contribution", &c.employer_contribution},
+            {"income_tax_rate", &c.income_tax_rate},
+            {"displacement_share", &c.displacement_share},
+            {"hours_per_fte_year", &c.hours_per_fte_year},
+            {"staff_cost_per_year_nok", &c.staff_cost_per_year_nok},
+        };
+        for (const auto& [key, target] : numbers) {
+            if (e[key]) *target = e[key].as<double>();
+        }
+        auto payer = [](const YAML::Node& n) {
+            return n.Scalar() == "municipality" ? economics::Payer::municipality
+                                                : economics::Payer::state;
+        };
+        if (e["in_house_paid_by"]) c.in_house_paid_by = payer(e["in_house_paid_by"]);
+        if (e["purchases_paid_by"]) c.purchases_paid_by = payer(e["purchases_paid_by"]);
+        if (const YAML::Node w = e["ceac"]) {
+            c.wtp_per_placement_from_nok = w["wtp_per_placement_from_nok"].as<double>();
+            c.wtp_per_placement_to_nok = w["wtp_per_placement_to_nok"].as<double>();
+            if (w["steps"]) c.wtp_steps = w["steps"].as<int>();
+            if (!(c.wtp_per_placement_to_nok > c.wtp_per_placement_from_nok)) {
+                r_.report(w["wtp_per_placement_to_nok"], "economics.ceac.wtp_per_placement_to_nok",
+                          "must be greater than wtp_per_placement_from_nok");
+            }
+        }
+        check_baseline_arm(e["baseline_arm"], m);
+    }
+
+    // The arm NPVs are measured against: economics.baseline_arm, or an arm named 'baseline'.
+    void check_baseline_arm(const YAML::Node& n, model::ModelConfig& m) {
+        if (!n) return;  // default 'baseline': relative metrics are null if no such arm
+        m.economics.baseline_arm = n.Scalar();
+        std::vector<std::string> names;
+        for (const auto& arm : m.arms) {
+            if (arm.name == n.Scalar()) return;
+            names.push_back(arm.name);
+        }
+        std::string message = fmt::format("no arm named '{}'", n.Scalar());
+        const std::string guess = closest_match(n.Scalar(), names);
+        if (!guess.empty()) message += fmt::format(" (did you mean '{}'?)", guess);
+        r_.report(n, "economics.baseline_arm", std::move(message));
+    }
+
     // ---- values ----
 
     double duration(const YAML::Node& n, const std::string& path) {
@@ -380,6 +428,9 @@ class Converter {
             }
             if (h["cost_per_caseworker_year_nok"]) {
                 p.cost_per_caseworker_year_nok = h["cost_per_caseworker_year_nok"].as<double>();
+            }
+            if (h["training_per_caseworker_nok"]) {
+                p.training_per_caseworker_nok = h["training_per_caseworker_nok"].as<double>();
             }
             p.placement = time_to_event(h["placement"], child(path, "placement"));
             p.dropout = time_to_event(h["dropout"], child(path, "dropout"));

@@ -1,0 +1,36 @@
+// Comparisons of arms over replications (or PSA draws): paired differences of every metric
+// (common random numbers make them tight), ICERs with dominance, the probability that an arm
+// has the higher socio-economic value, the efficiency frontier and the acceptability curve.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/economics/cost_effectiveness.hpp"
+#include "engine/economics/economics_config.hpp"
+#include "engine/experiment/replication_runner.hpp"
+
+namespace followsim::experiment {
+
+struct Comparison {
+    std::size_t arm = 0;
+    std::size_t versus = 0;
+    std::vector<MetricSummary> delta;      // per metric: arm - versus, paired by replication
+    economics::Icer per_placement;         // programme cost per extra person placed
+    economics::Icer per_employment_month;  // programme cost per extra employment-month
+    double probability_better = 0.0;       // share of samples with higher socio-economic value
+};
+
+// Every arm against every later arm, from samples [sample][arm][metric].
+std::vector<Comparison> compare_arms(const std::vector<std::vector<std::vector<double>>>& samples);
+
+struct CostEffectiveness {
+    std::vector<economics::FrontierEntry> frontier_placements;
+    std::vector<economics::FrontierEntry> frontier_employment_months;
+    economics::Acceptability ceac;  // effect: placements
+};
+
+CostEffectiveness cost_effectiveness(const std::vector<std::vector<std::vector<double>>>& samples,
+                                     const economics::EconomicsConfig& config);
+
+}  // namespace followsim::experiment
