@@ -200,10 +200,7 @@ class Converter {
   private:
     void convert_economics(const YAML::Node& e, model::ModelConfig& m) {
         economics::EconomicsConfig& c = m.economics;
-        if (!e) {
-            check_baseline_arm(YAML::Node(), m);
-            return;
-        }
+        if (!e) return;  // defaults; relative metrics are null if no arm is named baseline
         const std::pair<const char*, double*> numbers[] = {
             {"discount_rate", &c.discount_rate},
             {"discount_rate_after_40_years", &c.discount_rate_after_40_years},
@@ -233,12 +230,11 @@ class Converter {
                           "must be greater than wtp_per_placement_from_nok");
             }
         }
-        check_baseline_arm(e["baseline_arm"], m);
+        if (e["baseline_arm"]) check_baseline_arm(e["baseline_arm"], m);
     }
 
     // The arm NPVs are measured against: economics.baseline_arm, or an arm named 'baseline'.
     void check_baseline_arm(const YAML::Node& n, model::ModelConfig& m) {
-        if (!n) return;  // default 'baseline': relative metrics are null if no such arm
         m.economics.baseline_arm = n.Scalar();
         std::vector<std::string> names;
         for (const auto& arm : m.arms) {
