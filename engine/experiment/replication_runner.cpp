@@ -2,11 +2,9 @@
 
 #include <chrono>
 #include <cmath>
-#include <exception>
-#include <mutex>
-#include <thread>
 
 #include "engine/experiment/metrics.hpp"
+#include "engine/experiment/parallel.hpp"
 #include "engine/model/follow_up_simulation.hpp"
 
 namespace followsim::experiment {
@@ -73,51 +71,19 @@ RunResults run_replications(const scenario::Scenario& scenario, const RunSetting
     RunResults results;
     results.replications = settings.replications;
     results.seed = settings.seed;
-    unsigned threads = settings.threads;
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(
-        std::min<std::uint64_t>(threads, std::max<std::uint64_t>(1, settings.replications)));
-    results.threads = threads;
+    results.threads = resolve_threads(settings.threads, settings.replications);
     results.outcomes.resize(settings.replications);
-
-    std::atomic<std::uint64_t> next{0};
-    std::atomic<std::uint64_t> done{0};
-    std::atomic<bool> failed{false};
-    std::exception_ptr failure;
-    std::mutex mutex;  // guards failure and progress calls
-
-    auto worker = [&] {
-        for (;;) {
-            if (failed.load() || (settings.cancel != nullptr && settings.cancel->load())) return;
-            const std::uint64_t i = next.fetch_add(1);
-            if (i >= settings.replications) return;
-            try {
-                std::vector<model::ArmOutcome> arms;
-                arms.reserve(config.arms.size());
-                for (std::size_t a = 0; a < config.arms.size(); ++a) {
-                    arms.push_back(model::simulate_arm(config, a, settings.seed, i));
-                }
-                results.outcomes[i] = std::move(arms);
-            } catch (...) {
-                std::lock_guard lock(mutex);
-                if (!failure) failure = std::current_exception();
-                failed.store(true);
-                return;
+    parallel_for(
+        settings.replications, results.threads, settings.cancel,
+        [&](std::uint64_t i) {
+            std::vector<model::ArmOutcome> arms;
+            arms.reserve(config.arms.size());
+            for (std::size_t a = 0; a < config.arms.size(); ++a) {
+                arms.push_back(model::simulate_arm(config, a, settings.seed, i));
             }
-            const std::uint64_t finished = done.fetch_add(1) + 1;
-            if (settings.progress) {
-                std::lock_guard lock(mutex);
-                settings.progress(finished, settings.replications);
-            }
-        }
-    };
-    {
-        std::vector<std::jthread> pool;
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-        worker();
-    }
-    if (failure) std::rethrow_exception(failure);
-    if (settings.cancel != nullptr && settings.cancel->load()) throw Interrupted();
+            results.outcomes[i] = std::move(arms);
+        },
+        settings.progress);
 
     results.baseline_arm = baseline_arm_of(config);
     results.metrics.reserve(results.outcomes.size());

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/core/statistics.hpp"
+#include "engine/experiment/parallel.hpp"
 #include "engine/model/arm_outcome.hpp"
 #include "engine/scenario/scenario.hpp"
 
@@ -24,11 +25,6 @@ struct RunSettings {
     // Called from worker threads (serialised) after each replication: (done, total).
     std::function<void(std::uint64_t, std::uint64_t)> progress;
     const std::atomic<bool>* cancel = nullptr;  // set to stop early (Ctrl-C)
-};
-
-class Interrupted : public std::runtime_error {
-  public:
-    Interrupted() : std::runtime_error("interrupted") {}
 };
 
 struct MetricSummary {

@@ -195,6 +195,7 @@ class Converter {
         }
         convert_arms(root_["arms"], m);
         convert_economics(root_["economics"], m);
+        convert_uncertainty(root_["uncertainty"], sc.uncertainty);
     }
 
   private:
@@ -231,6 +232,121 @@ class Converter {
             }
         }
         if (e["baseline_arm"]) check_baseline_arm(e["baseline_arm"], m);
+    }
+
+    void convert_uncertainty(const YAML::Node& u, Uncertainty& out) {
+        if (!u || !u["parameters"]) return;
+        const YAML::Node params = u["parameters"];
+        std::map<std::string, std::size_t> index;
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            const YAML::Node p = params[i];
+            const std::string here = child("uncertainty.parameters", std::to_string(i));
+            UncertainParameter param;
+            param.path = p["path"].Scalar();
+            if (p["unit"]) param.unit = p["unit"].Scalar();
+            int given = 0;
+            auto mean_sd = [&](const char* name, Distribution d) {
+                if (!p[name]) return;
+                ++given;
+                param.distribution = d;
+                param.a = p[name]["mean"].as<double>();
+                param.b = p[name]["sd"].as<double>();
+                if (d == Distribution::beta && param.b * param.b >= param.a * (1 - param.a)) {
+                    r_.report(p[name]["sd"], child(child(here, name), "sd"),
+                              fmt::format("too large for a beta distribution with mean {}: the variance must "
+                                          "be below mean x (1 - mean) = {:.6g}",
+                                          param.a, param.a * (1 - param.a)));
+                }
+            };
+            mean_sd("beta", Distribution::beta);
+            mean_sd("gamma", Distribution::gamma);
+            mean_sd("lognormal", Distribution::lognormal);
+            mean_sd("normal", Distribution::normal);
+            if (const YAML::Node d = p["uniform"]) {
+                ++given;
+                param.distribution = Distribution::uniform;
+                param.a = d["low"].as<double>();
+                param.b = d["high"].as<double>();
+                if (param.b < param.a) r_.report(d["high"], child(here, "uniform.high"), "must not be below 'low'");
+            }
+            if (const YAML::Node d = p["triangular"]) {
+                ++given;
+                param.distribution = Distribution::triangular;
+                param.a = d["low"].as<double>();
+                param.b = d["mode"].as<double>();
+                param.c = d["high"].as<double>();
+                if (!(param.a <= param.b && param.b <= param.c)) {
+                    r_.report(d, child(here, "triangular"), "needs low <= mode <= high");
+                }
+            }
+            if (given != 1) {
+                r_.report(p, here,
+                          "give exactly one distribution: beta, gamma, lognormal, normal, uniform or triangular");
+            }
+            const YAML::Node target = find_path(param.path);
+            if (!target || !target.IsScalar()) {
+                r_.report(p["path"], child(here, "path"),
+                          fmt::format("'{}' is not a value of this scenario", param.path));
+            } else if (param.unit.empty() && scalar_type(target) != ScalarType::integer &&
+                       scalar_type(target) != ScalarType::number) {
+                r_.report(p["path"], child(here, "path"),
+                          fmt::format("'{}' is '{}', not a number; for a duration give 'unit'", param.path,
+                                      target.Scalar()));
+            }
+            if (index.count(param.path)) {
+                r_.report(p["path"], child(here, "path"), "this parameter is given twice");
+            }
+            index[param.path] = out.parameters.size();
+            out.parameters.push_back(std::move(param));
+        }
+        if (const YAML::Node corr = u["correlations"]) {
+            for (std::size_t i = 0; i < corr.size(); ++i) {
+                const std::string here = child("uncertainty.correlations", std::to_string(i));
+                const YAML::Node between = corr[i]["between"];
+                if (between.size() != 2) {
+                    r_.report(between, child(here, "between"), "name exactly two parameter paths");
+                    continue;
+                }
+                const auto first = index.find(between[0].Scalar());
+                const auto second = index.find(between[1].Scalar());
+                if (first == index.end() || second == index.end() || first == second) {
+                    r_.report(between, child(here, "between"),
+                              "both must be different paths listed under uncertainty.parameters");
+                    continue;
+                }
+                out.correlations.push_back(Correlation{first->second, second->second, corr[i]["rho"].as<double>()});
+            }
+        }
+    }
+
+    // The node at a dotted key path (list items by index or name), or an undefined node.
+    YAML::Node find_path(const std::string& path) const {
+        YAML::Node current;
+        current.reset(root_);
+        for (const std::string& part : split_path(path)) {
+            YAML::Node next;
+            if (current.IsMap()) {
+                if (!current[part]) return YAML::Node(YAML::NodeType::Undefined);
+                next.reset(current[part]);
+            } else if (current.IsSequence()) {
+                bool found = false;
+                for (std::size_t k = 0; k < current.size(); ++k) {
+                    const bool by_index = std::to_string(k) == part;
+                    const bool by_name = current[k].IsMap() && current[k]["name"] &&
+                                         current[k]["name"].Scalar() == part;
+                    if (by_index || by_name) {
+                        next.reset(current[k]);
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) return YAML::Node(YAML::NodeType::Undefined);
+            } else {
+                return YAML::Node(YAML::NodeType::Undefined);
+            }
+            current.reset(next);
+        }
+        return current;
     }
 
     // The arm NPVs are measured against: economics.baseline_arm, or an arm named 'baseline'.
