@@ -9,8 +9,10 @@
 namespace followsim::experiment {
 
 unsigned resolve_threads(unsigned requested, std::uint64_t tasks) {
-    unsigned threads = requested != 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
-    return static_cast<unsigned>(std::min<std::uint64_t>(threads, std::max<std::uint64_t>(1, tasks)));
+    unsigned threads =
+        requested != 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(
+        std::min<std::uint64_t>(threads, std::max<std::uint64_t>(1, tasks)));
 }
 
 void parallel_for(std::uint64_t tasks, unsigned threads, const std::atomic<bool>* cancel,

@@ -6,14 +6,10 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
-#include <stdexcept>
+
+#include "engine/experiment/errors.hpp"
 
 namespace followsim::experiment {
-
-class Interrupted : public std::runtime_error {
-public:
-    Interrupted() : std::runtime_error("interrupted") {}
-};
 
 // 0 means one per hardware thread; never more threads than tasks.
 unsigned resolve_threads(unsigned requested, std::uint64_t tasks);

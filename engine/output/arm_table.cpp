@@ -42,25 +42,25 @@ std::string format_cell(std::string_view metric, const experiment::MetricSummary
 
 }  // namespace
 
-std::string arm_table(const scenario::Scenario& scenario, const experiment::RunResults& results) {
+std::string arm_table(const scenario::Scenario& scenario, const std::string& title,
+                      const std::vector<experiment::ArmSummary>& arms,
+                      const std::vector<std::vector<std::vector<double>>>& samples) {
     const auto& metrics = experiment::arm_metrics();
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> header{"metric"};
-    for (const auto& arm : results.arms) header.push_back(arm.name);
+    for (const auto& arm : arms) header.push_back(arm.name);
     rows.push_back(header);
     for (std::size_t m = 0; m < metrics.size(); ++m) {
         if (!metrics[m].in_contract) continue;  // the files have the rest
         std::vector<std::string> row{std::string(metrics[m].name)};
-        for (const auto& arm : results.arms)
-            row.push_back(format_cell(metrics[m].name, arm.metrics[m]));
+        for (const auto& arm : arms) row.push_back(format_cell(metrics[m].name, arm.metrics[m]));
         rows.push_back(row);
     }
     std::vector<std::size_t> widths(header.size(), 0);
     for (const auto& row : rows) {
         for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
     }
-    std::string out = fmt::format("{} — {} replications, seed {}; mean [95 % interval]\n",
-                                  scenario.name, results.replications, results.seed);
+    std::string out = title + '\n';
     std::size_t total = 0;
     for (std::size_t w : widths) total += w + 2;
     total -= 2;
@@ -73,16 +73,16 @@ std::string arm_table(const scenario::Scenario& scenario, const experiment::RunR
         if (r == 0) out += std::string(total, '-') + '\n';
     }
     const std::size_t npv = experiment::metric_index("npv_socioeconomic_nok");
-    for (const experiment::Comparison& c : experiment::compare_arms(results.metrics)) {
-        const auto& arms = scenario.model.arms;
+    for (const experiment::Comparison& c : experiment::compare_arms(samples)) {
+        const auto& names = scenario.model.arms;
         const auto& icer = c.per_placement;
         const std::string icer_text =
             icer.status == economics::IcerStatus::ratio
                 ? fmt::format("ICER {} NOK per extra placement", with_thousands(icer.nok_per_unit))
                 : fmt::format("ICER: {}", economics::to_string(icer.status));
         out += fmt::format(
-            "{} vs {}: socio-economic NPV difference {}; {}; P(better) {:.2f}\n", arms[c.arm].name,
-            arms[c.versus].name,
+            "{} vs {}: socio-economic NPV difference {}; {}; P(better) {:.2f}\n", names[c.arm].name,
+            names[c.versus].name,
             c.delta[npv].available ? format_cell("npv_socioeconomic_nok", c.delta[npv]) : "-",
             icer_text, c.probability_better);
     }

@@ -9,7 +9,11 @@
 
 namespace followsim::output {
 
-std::string arm_table(const scenario::Scenario& scenario, const experiment::RunResults& results);
+// `title` heads the table; `arms` are the summaries to show; `samples` ([sample][arm][metric],
+// replications or draws) give the pairwise comparisons below the table.
+std::string arm_table(const scenario::Scenario& scenario, const std::string& title,
+                      const std::vector<experiment::ArmSummary>& arms,
+                      const std::vector<std::vector<std::vector<double>>>& samples);
 // 1234567.8 -> "1,234,568"
 std::string with_thousands(double value);
 

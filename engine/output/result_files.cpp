@@ -19,7 +19,8 @@ ordered_json metric_json(const experiment::MetricSummary& m) {
     return ordered_json{{"mean", s.mean}, {"sd", s.sd}, {"ci95", {s.ci95_low, s.ci95_high}}};
 }
 
-// Shortest text that reads back as the same double; empty for a missing value.
+}  // namespace
+
 std::string csv_number(double x) {
     return std::isnan(x) ? std::string() : fmt::format("{}", x);
 }
@@ -34,6 +35,8 @@ std::string csv_field(const std::string& text) {
     quoted += '"';
     return quoted;
 }
+
+namespace {
 
 ordered_json number_or_null(double x) {
     return std::isnan(x) ? ordered_json(nullptr) : ordered_json(x);
@@ -94,8 +97,7 @@ ordered_json cost_effectiveness_json(const model::ModelConfig& config,
         {"evpi_nok", ce.ceac.evpi}};
 }
 
-ordered_json summary_json(const scenario::Scenario& scenario,
-                          const experiment::RunResults& results) {
+ordered_json summary_header(const scenario::Scenario& scenario) {
     ordered_json j;
     j["followsim_version"] = FOLLOWSIM_VERSION;
     j["scenario"] = {{"name", scenario.name},
@@ -103,23 +105,53 @@ ordered_json summary_json(const scenario::Scenario& scenario,
                      {"sha256", scenario.sha256},
                      {"price_year", scenario.price_year},
                      {"overrides", scenario.overrides}};
-    j["run"] = {{"replications", results.replications},
-                {"seed", results.seed},
-                {"threads", results.threads},
-                {"events", results.events},
-                {"wall_seconds", results.wall_seconds}};
+    return j;
+}
+
+ordered_json arms_json(const scenario::Scenario& scenario,
+                       const std::vector<experiment::ArmSummary>& summaries) {
     const auto& metrics = experiment::arm_metrics();
     ordered_json arms = ordered_json::object();
-    for (std::size_t a = 0; a < results.arms.size(); ++a) {
-        const experiment::ArmSummary& arm = results.arms[a];
+    for (std::size_t a = 0; a < summaries.size(); ++a) {
         ordered_json metric_values = ordered_json::object();
         for (std::size_t m = 0; m < metrics.size(); ++m) {
-            metric_values[std::string(metrics[m].name)] = metric_json(arm.metrics[m]);
+            metric_values[std::string(metrics[m].name)] = metric_json(summaries[a].metrics[m]);
         }
         ordered_json entry;
         const auto& target = scenario.model.arms[a].target_placement_rate;
         if (target) entry["target"] = {{"placement_rate", *target}};
         entry["metrics"] = std::move(metric_values);
+        arms[summaries[a].name] = std::move(entry);
+    }
+    return arms;
+}
+
+std::string metrics_csv_header() {
+    std::string out;
+    for (const auto& m : experiment::arm_metrics()) out += fmt::format(",{}", m.name);
+    return out;
+}
+
+std::string metrics_csv_row(const std::vector<double>& values) {
+    std::string out;
+    for (double value : values) {
+        out += ',';
+        out += csv_number(value);
+    }
+    return out;
+}
+
+ordered_json summary_json(const scenario::Scenario& scenario,
+                          const experiment::RunResults& results) {
+    ordered_json j = summary_header(scenario);
+    j["run"] = {{"replications", results.replications},
+                {"seed", results.seed},
+                {"threads", results.threads},
+                {"events", results.events},
+                {"wall_seconds", results.wall_seconds}};
+    ordered_json arms = arms_json(scenario, results.arms);
+    for (std::size_t a = 0; a < results.arms.size(); ++a) {
+        ordered_json& entry = arms[results.arms[a].name];
         // The purchase budget account: mean spending per budget year.
         std::vector<double> by_year;
         for (const auto& replication : results.outcomes) {
@@ -129,7 +161,6 @@ ordered_json summary_json(const scenario::Scenario& scenario,
         }
         for (double& y : by_year) y /= static_cast<double>(results.outcomes.size());
         entry["budget_spent_by_year_nok"] = by_year;
-        arms[arm.name] = std::move(entry);
     }
     j["baseline_arm"] = results.baseline_arm
                             ? ordered_json(scenario.model.arms[*results.baseline_arm].name)

@@ -10,6 +10,18 @@
 
 namespace followsim::output {
 
+// followsim_version and scenario: the head of every summary.json.
+nlohmann::ordered_json summary_header(const scenario::Scenario& scenario);
+// Per arm: target and every metric's mean, sd and ci95.
+nlohmann::ordered_json arms_json(const scenario::Scenario& scenario,
+                                 const std::vector<experiment::ArmSummary>& summaries);
+// ",metric1,metric2,..." and ",value1,value2,...": metric columns of the CSV files.
+std::string metrics_csv_header();
+std::string metrics_csv_row(const std::vector<double>& values);
+// Shortest text that reads back as the same double; empty for a missing value.
+std::string csv_number(double x);
+std::string csv_field(const std::string& text);
+
 nlohmann::ordered_json summary_json(const scenario::Scenario& scenario,
                                     const experiment::RunResults& results);
 // Every arm against every later arm, from samples [sample][arm][metric].

@@ -97,6 +97,36 @@ std::string child(const std::string& parent, const std::string& key) {
     return parent.empty() ? key : parent + "." + key;
 }
 
+// The node at a dotted key path (list items by index or name), or an undefined node.
+YAML::Node find_path(const YAML::Node& root, const std::string& path) {
+    YAML::Node current;
+    current.reset(root);
+    for (const std::string& part : split_path(path)) {
+        YAML::Node next;
+        if (current.IsMap()) {
+            if (!current[part]) return YAML::Node(YAML::NodeType::Undefined);
+            next.reset(current[part]);
+        } else if (current.IsSequence()) {
+            bool found = false;
+            for (std::size_t k = 0; k < current.size(); ++k) {
+                const bool by_index = std::to_string(k) == part;
+                const bool by_name =
+                    current[k].IsMap() && current[k]["name"] && current[k]["name"].Scalar() == part;
+                if (by_index || by_name) {
+                    next.reset(current[k]);
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) return YAML::Node(YAML::NodeType::Undefined);
+        } else {
+            return YAML::Node(YAML::NodeType::Undefined);
+        }
+        current.reset(next);
+    }
+    return current;
+}
+
 // ---- --set overrides ---------------------------------------------------------------------
 
 void apply_override(YAML::Node& root, const std::string& assignment, Reporter& reporter) {
@@ -252,10 +282,12 @@ class Converter {
                 param.a = p[name]["mean"].as<double>();
                 param.b = p[name]["sd"].as<double>();
                 if (d == Distribution::beta && param.b * param.b >= param.a * (1 - param.a)) {
-                    r_.report(p[name]["sd"], child(child(here, name), "sd"),
-                              fmt::format("too large for a beta distribution with mean {}: the variance must "
-                                          "be below mean x (1 - mean) = {:.6g}",
-                                          param.a, param.a * (1 - param.a)));
+                    r_.report(
+                        p[name]["sd"], child(child(here, name), "sd"),
+                        fmt::format(
+                            "too large for a beta distribution with mean {}: the variance must "
+                            "be below mean x (1 - mean) = {:.6g}",
+                            param.a, param.a * (1 - param.a)));
                 }
             };
             mean_sd("beta", Distribution::beta);
@@ -267,7 +299,8 @@ class Converter {
                 param.distribution = Distribution::uniform;
                 param.a = d["low"].as<double>();
                 param.b = d["high"].as<double>();
-                if (param.b < param.a) r_.report(d["high"], child(here, "uniform.high"), "must not be below 'low'");
+                if (param.b < param.a)
+                    r_.report(d["high"], child(here, "uniform.high"), "must not be below 'low'");
             }
             if (const YAML::Node d = p["triangular"]) {
                 ++given;
@@ -281,17 +314,21 @@ class Converter {
             }
             if (given != 1) {
                 r_.report(p, here,
-                          "give exactly one distribution: beta, gamma, lognormal, normal, uniform or triangular");
+                          "give exactly one distribution: beta, gamma, lognormal, normal, uniform "
+                          "or triangular");
             }
-            const YAML::Node target = find_path(param.path);
+            const YAML::Node target = find_path(root_, param.path);
             if (!target || !target.IsScalar()) {
                 r_.report(p["path"], child(here, "path"),
                           fmt::format("'{}' is not a value of this scenario", param.path));
             } else if (param.unit.empty() && scalar_type(target) != ScalarType::integer &&
                        scalar_type(target) != ScalarType::number) {
                 r_.report(p["path"], child(here, "path"),
-                          fmt::format("'{}' is '{}', not a number; for a duration give 'unit'", param.path,
-                                      target.Scalar()));
+                          fmt::format("'{}' is '{}', not a number; for a duration give 'unit'",
+                                      param.path, target.Scalar()));
+            }
+            if (target && target.IsScalar() && scalar_type(target) == ScalarType::integer) {
+                param.integer = true;
             }
             if (index.count(param.path)) {
                 r_.report(p["path"], child(here, "path"), "this parameter is given twice");
@@ -314,39 +351,10 @@ class Converter {
                               "both must be different paths listed under uncertainty.parameters");
                     continue;
                 }
-                out.correlations.push_back(Correlation{first->second, second->second, corr[i]["rho"].as<double>()});
+                out.correlations.push_back(
+                    Correlation{first->second, second->second, corr[i]["rho"].as<double>()});
             }
         }
-    }
-
-    // The node at a dotted key path (list items by index or name), or an undefined node.
-    YAML::Node find_path(const std::string& path) const {
-        YAML::Node current;
-        current.reset(root_);
-        for (const std::string& part : split_path(path)) {
-            YAML::Node next;
-            if (current.IsMap()) {
-                if (!current[part]) return YAML::Node(YAML::NodeType::Undefined);
-                next.reset(current[part]);
-            } else if (current.IsSequence()) {
-                bool found = false;
-                for (std::size_t k = 0; k < current.size(); ++k) {
-                    const bool by_index = std::to_string(k) == part;
-                    const bool by_name = current[k].IsMap() && current[k]["name"] &&
-                                         current[k]["name"].Scalar() == part;
-                    if (by_index || by_name) {
-                        next.reset(current[k]);
-                        found = true;
-                        break;
-                    }
-                }
-                if (!found) return YAML::Node(YAML::NodeType::Undefined);
-            } else {
-                return YAML::Node(YAML::NodeType::Undefined);
-            }
-            current.reset(next);
-        }
-        return current;
     }
 
     // The arm NPVs are measured against: economics.baseline_arm, or an arm named 'baseline'.
@@ -772,6 +780,21 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
     emitter << root;
     sc.resolved_yaml = emitter.c_str();
     return sc;
+}
+
+std::optional<std::string> value_at(const Scenario& scenario, const std::string& path) {
+    const YAML::Node root = YAML::Load(scenario.resolved_yaml);
+    const YAML::Node node = find_path(root, path);
+    if (!node || !node.IsScalar()) return std::nullopt;
+    return node.Scalar();
+}
+
+Scenario load_variant(const Scenario& base, const std::vector<std::string>& overrides) {
+    Scenario variant = load_scenario_text(base.resolved_yaml, base.file, overrides);
+    variant.sha256 = base.sha256;
+    variant.overrides = base.overrides;
+    variant.overrides.insert(variant.overrides.end(), overrides.begin(), overrides.end());
+    return variant;
 }
 
 Scenario load_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {

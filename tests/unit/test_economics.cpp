@@ -38,7 +38,8 @@ arms:
   programme: {route: kurs}
   baseline: {route: baseline}
 economics:
-  discount_rate: )" + std::to_string(discount_rate) +
+  discount_rate: )" +
+           std::to_string(discount_rate) +
            R"(
   tax_financing_cost: 0.2
   employer_contribution: 0.141
@@ -124,7 +125,8 @@ TEST_CASE("at a 0 % discount rate present values are the undiscounted sums", "[e
     }
 }
 
-TEST_CASE("a pure transfer moves the fiscal account, and society only by its tax cost", "[economics]") {
+TEST_CASE("a pure transfer moves the fiscal account, and society only by its tax cost",
+          "[economics]") {
     const auto low = run_text(degenerate_scenario(10000, 0.04));
     const auto high = run_text(degenerate_scenario(15000, 0.04));
     // The programme arm saves 3 months of benefit per person against baseline; at the higher
@@ -148,7 +150,8 @@ TEST_CASE("discounting follows R-109/2021's steps", "[economics]") {
     CHECK(d.factor(0.0) == 1.0);
     CHECK(d.factor(10 * year) == Approx(std::pow(1.04, -10)));
     CHECK(d.factor(50 * year) == Approx(std::pow(1.04, -40) * std::pow(1.03, -10)));
-    CHECK(d.factor(80 * year) == Approx(std::pow(1.04, -40) * std::pow(1.03, -35) * std::pow(1.02, -5)));
+    CHECK(d.factor(80 * year) ==
+          Approx(std::pow(1.04, -40) * std::pow(1.03, -35) * std::pow(1.02, -5)));
     // The integral over a year of 1 NOK a day: (1 - 1.04^-1) / ln(1.04) * 365.25.
     CHECK(d.integral(0.0, year) == Approx((1 - 1 / 1.04) / std::log(1.04) * year));
     // Across the 40-year step: the pieces add up.
@@ -165,7 +168,8 @@ TEST_CASE("ICER dominance from a table with known answers", "[economics][icer]")
     CHECK(economics::incremental_ratio(10, -2).status == IcerStatus::dominated);
     CHECK(economics::incremental_ratio(10, 0).status == IcerStatus::dominated);
     CHECK(economics::incremental_ratio(0, 0).status == IcerStatus::no_difference);
-    CHECK(economics::incremental_ratio(-100, -5).status == IcerStatus::ratio);  // cheaper, less effect
+    CHECK(economics::incremental_ratio(-100, -5).status ==
+          IcerStatus::ratio);  // cheaper, less effect
 
     // A(0, 0); B(100, 5): ICER 20; C(150, 4): dominated by B; E(200, 6): ICER from B 100 but
     // from E to D 25, so E is extendedly dominated; D(300, 10): ICER from B (300-100)/(10-5) = 40.
@@ -187,7 +191,8 @@ TEST_CASE("ICER dominance from a table with known answers", "[economics][icer]")
     CHECK(frontier.front().arm == 0);  // sorted by cost
 }
 
-TEST_CASE("the CEAC is a probability, rises where it must, and EVPI is not negative", "[economics][ceac]") {
+TEST_CASE("the CEAC is a probability, rises where it must, and EVPI is not negative",
+          "[economics][ceac]") {
     // Arm 1 always has 2 to 4 more placements and costs 100k to 300k more: its NMB advantage
     // grows with the willingness to pay in every sample, so its curve cannot fall.
     std::vector<std::vector<double>> costs, effects;

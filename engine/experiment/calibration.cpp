@@ -1,0 +1,148 @@
+#include "engine/experiment/calibration.hpp"
+
+#include <fmt/core.h>
+
+#include <boost/math/tools/toms748_solve.hpp>
+#include <cmath>
+#include <stdexcept>
+
+#include "engine/experiment/errors.hpp"
+#include "engine/experiment/metrics.hpp"
+#include "engine/experiment/replication_runner.hpp"
+#include "engine/scenario/scenario_loader.hpp"
+#include "engine/scenario/units.hpp"
+
+namespace followsim::experiment {
+
+namespace {
+
+std::string assignment_for(const CalibrationSettings& s, double value) {
+    if (s.unit.empty()) return fmt::format("{}={}", s.path, value);
+    return fmt::format("{}={} {}", s.path, value, s.unit);
+}
+
+double current_value(const scenario::Scenario& sc, const CalibrationSettings& s) {
+    const auto text = scenario::value_at(sc, s.path);
+    if (!text) throw UsageError(fmt::format("--param {}: not a value of this scenario", s.path));
+    if (!s.unit.empty()) {
+        const auto days = scenario::parse_duration_days(*text);
+        if (!days)
+            throw UsageError(fmt::format("--param {}: '{}' is not a duration", s.path, *text));
+        return *days / *scenario::days_per_unit(s.unit);
+    }
+    try {
+        std::size_t used = 0;
+        const double x = std::stod(*text, &used);
+        if (used == text->size()) return x;
+    } catch (const std::exception&) {
+    }
+    throw UsageError(fmt::format("--param {}: '{}' is not a number (for a duration give --unit)",
+                                 s.path, *text));
+}
+
+}  // namespace
+
+CalibrationResult calibrate(const scenario::Scenario& scenario,
+                            const CalibrationSettings& settings) {
+    std::size_t metric = 0;
+    try {
+        metric = metric_index(settings.metric);
+    } catch (const std::out_of_range& e) {
+        throw UsageError(std::string("--target: ") + e.what());
+    }
+    std::size_t arm = 0;
+    if (!settings.arm.empty()) {
+        bool found = false;
+        for (std::size_t a = 0; a < scenario.model.arms.size(); ++a) {
+            if (scenario.model.arms[a].name == settings.arm) {
+                arm = a;
+                found = true;
+            }
+        }
+        if (!found) throw UsageError("--arm: no arm named '" + settings.arm + "'");
+    }
+    CalibrationResult result;
+    if (settings.bracket) {
+        result.bracket = *settings.bracket;
+    } else {
+        // A probability or share: its whole open range; otherwise a factor of four either way.
+        const double v = current_value(scenario, settings);
+        if (v > 0.0 && v < 1.0) {
+            result.bracket = {0.001, 0.999};
+        } else if (v > 0.0) {
+            result.bracket = {v / 4.0, v * 4.0};
+        } else {
+            throw UsageError("--param " + settings.path + ": give --bracket LOW:HIGH");
+        }
+    }
+
+    RunSettings run;
+    run.replications = settings.replications;
+    run.seed = settings.seed;
+    run.threads = settings.threads;
+    run.cancel = settings.cancel;
+    struct Evaluation {
+        double mean;
+        double half_width;
+    };
+    auto evaluate = [&](double x) {
+        ++result.evaluations;
+        const scenario::Scenario variant =
+            scenario::load_variant(scenario, {assignment_for(settings, x)});
+        const RunResults r = run_replications(variant, run);
+        const MetricSummary& m = r.arms[arm].metrics[metric];
+        if (!m.available) {
+            throw std::runtime_error(fmt::format("{} is not available for arm {} at {}={}",
+                                                 settings.metric, r.arms[arm].name, settings.path,
+                                                 x));
+        }
+        return Evaluation{m.summary.mean, (m.summary.ci95_high - m.summary.ci95_low) / 2.0};
+    };
+
+    const auto [low, high] = result.bracket;
+    const Evaluation at_low = evaluate(low);
+    const Evaluation at_high = evaluate(high);
+    auto solve = [&](double target, double f_low, double f_high) -> std::optional<double> {
+        if ((f_low - target) * (f_high - target) > 0.0) return std::nullopt;
+        if (f_low == target) return low;
+        if (f_high == target) return high;
+        boost::uintmax_t iterations = static_cast<boost::uintmax_t>(settings.max_iterations);
+        const auto close_enough = [&](double a, double b) {
+            return std::abs(b - a) <= settings.tolerance * std::max(1.0, std::abs(a));
+        };
+        const auto root = boost::math::tools::toms748_solve(
+            [&](double x) { return evaluate(x).mean - target; }, low, high, f_low - target,
+            f_high - target, close_enough, iterations);
+        return (root.first + root.second) / 2.0;
+    };
+    const auto value = solve(settings.target, at_low.mean, at_high.mean);
+    if (!value) {
+        throw UsageError(
+            fmt::format("the target {}={} is not bracketed: it is {:.6g} at {}={} and {:.6g} at "
+                        "{}={}; give a wider "
+                        "--bracket",
+                        settings.metric, settings.target, at_low.mean, settings.path, low,
+                        at_high.mean, settings.path, high));
+    }
+    result.value = *value;
+    const Evaluation at_value = evaluate(result.value);
+    result.achieved = at_value.mean;
+    result.achieved_low = at_value.mean - at_value.half_width;
+    result.achieved_high = at_value.mean + at_value.half_width;
+    // Parameter values whose metric is within the interval around the target.
+    const auto a = solve(settings.target - at_value.half_width, at_low.mean, at_high.mean);
+    const auto b = solve(settings.target + at_value.half_width, at_low.mean, at_high.mean);
+    const double end_a =
+        a ? *a
+          : (std::abs(at_low.mean - settings.target) < std::abs(at_high.mean - settings.target)
+                 ? low
+                 : high);
+    const double end_b = b ? *b : (end_a == low ? high : low);
+    result.low = std::min({end_a, end_b, result.value});
+    result.high = std::max({end_a, end_b, result.value});
+    result.assignment = assignment_for(settings, result.value);
+    result.calibrated = scenario::load_variant(scenario, {result.assignment});
+    return result;
+}
+
+}  // namespace followsim::experiment

@@ -1,0 +1,189 @@
+#include "engine/experiment/psa.hpp"
+
+#include <fmt/core.h>
+
+#include <Eigen/Cholesky>
+#include <Eigen/Dense>
+#include <algorithm>
+#include <boost/math/distributions/beta.hpp>
+#include <boost/math/distributions/gamma.hpp>
+#include <boost/math/distributions/lognormal.hpp>
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/triangular.hpp>
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+
+#include "engine/core/random_stream.hpp"
+#include "engine/experiment/errors.hpp"
+#include "engine/experiment/metrics.hpp"
+#include "engine/experiment/parallel.hpp"
+#include "engine/model/follow_up_simulation.hpp"
+#include "engine/scenario/scenario_loader.hpp"
+
+namespace followsim::experiment {
+
+namespace {
+
+constexpr std::uint32_t kPsaStreamFamily = 7000;
+
+// The value at probability u of a parameter's distribution; a zero spread gives its centre.
+double quantile(const scenario::UncertainParameter& p, double u) {
+    namespace bm = boost::math;
+    using scenario::Distribution;
+    switch (p.distribution) {
+        case Distribution::beta: {
+            if (p.b == 0.0) return p.a;
+            // Method of moments: alpha + beta = m (1 - m) / s^2 - 1.
+            const double total = p.a * (1 - p.a) / (p.b * p.b) - 1.0;
+            return bm::quantile(bm::beta_distribution<>(p.a * total, (1 - p.a) * total), u);
+        }
+        case Distribution::gamma: {
+            if (p.b == 0.0) return p.a;
+            const double shape = p.a * p.a / (p.b * p.b);
+            return bm::quantile(bm::gamma_distribution<>(shape, p.a / shape), u);
+        }
+        case Distribution::lognormal: {
+            if (p.b == 0.0) return p.a;
+            const double sigma2 = std::log1p(p.b * p.b / (p.a * p.a));
+            return bm::quantile(
+                bm::lognormal_distribution<>(std::log(p.a) - sigma2 / 2, std::sqrt(sigma2)), u);
+        }
+        case Distribution::normal:
+            if (p.b == 0.0) return p.a;
+            return bm::quantile(bm::normal_distribution<>(p.a, p.b), u);
+        case Distribution::uniform:
+            return p.a + (p.b - p.a) * u;
+        case Distribution::triangular:
+            if (p.a == p.c) return p.a;
+            return bm::quantile(bm::triangular_distribution<>(p.a, p.b, p.c), u);
+    }
+    return p.a;
+}
+
+}  // namespace
+
+std::vector<std::vector<double>> draw_parameters(const scenario::Uncertainty& uncertainty,
+                                                 std::uint64_t draws, std::uint64_t seed) {
+    const auto n = static_cast<Eigen::Index>(uncertainty.parameters.size());
+    Eigen::MatrixXd correlation = Eigen::MatrixXd::Identity(n, n);
+    for (const auto& c : uncertainty.correlations) {
+        correlation(static_cast<Eigen::Index>(c.first), static_cast<Eigen::Index>(c.second)) =
+            c.rho;
+        correlation(static_cast<Eigen::Index>(c.second), static_cast<Eigen::Index>(c.first)) =
+            c.rho;
+    }
+    const Eigen::LLT<Eigen::MatrixXd> cholesky(correlation);
+    if (cholesky.info() != Eigen::Success) {
+        throw UsageError(
+            "uncertainty.correlations: the correlations do not form a positive definite matrix");
+    }
+    const Eigen::MatrixXd lower = cholesky.matrixL();
+    const boost::math::normal_distribution<> standard;
+    std::vector<std::vector<double>> values(draws);
+    for (std::uint64_t k = 0; k < draws; ++k) {
+        core::RandomStream rng(seed, k, core::stream_id(kPsaStreamFamily, 0));
+        Eigen::VectorXd e(n);
+        for (Eigen::Index i = 0; i < n; ++i) e(i) = rng.standard_normal();
+        const Eigen::VectorXd z = lower * e;
+        for (Eigen::Index i = 0; i < n; ++i) {
+            const double u = std::clamp(boost::math::cdf(standard, z(i)), 1e-12, 1.0 - 1e-12);
+            const auto& p = uncertainty.parameters[static_cast<std::size_t>(i)];
+            double x = quantile(p, u);
+            if (p.integer) x = std::round(x);
+            values[k].push_back(x);
+        }
+    }
+    return values;
+}
+
+std::string parameter_override(const scenario::UncertainParameter& parameter, double value) {
+    if (!parameter.unit.empty())
+        return fmt::format("{}={} {}", parameter.path, value, parameter.unit);
+    if (parameter.integer)
+        return fmt::format("{}={}", parameter.path, static_cast<long long>(value));
+    return fmt::format("{}={}", parameter.path, value);
+}
+
+std::vector<std::vector<double>> mean_metrics(const scenario::Scenario& scenario,
+                                              std::uint64_t replications, std::uint64_t seed,
+                                              std::uint64_t& events) {
+    const model::ModelConfig& config = scenario.model;
+    const auto baseline = baseline_arm_of(config);
+    const std::size_t metrics = arm_metrics().size();
+    std::vector<std::vector<double>> sums(config.arms.size(), std::vector<double>(metrics, 0.0));
+    std::vector<std::vector<double>> counts = sums;
+    std::vector<model::ArmOutcome> outcomes(config.arms.size());
+    for (std::uint64_t r = 0; r < replications; ++r) {
+        for (std::size_t a = 0; a < config.arms.size(); ++a) {
+            outcomes[a] = model::simulate_arm(config, a, seed, r);
+            events += outcomes[a].events;
+        }
+        const auto values = replication_metrics(outcomes, baseline, config.economics);
+        for (std::size_t a = 0; a < values.size(); ++a) {
+            for (std::size_t m = 0; m < metrics; ++m) {
+                if (std::isnan(values[a][m])) continue;
+                sums[a][m] += values[a][m];
+                counts[a][m] += 1.0;
+            }
+        }
+    }
+    for (std::size_t a = 0; a < sums.size(); ++a) {
+        for (std::size_t m = 0; m < metrics; ++m) {
+            sums[a][m] = counts[a][m] > 0.0 ? sums[a][m] / counts[a][m] : model::kNotAvailable;
+        }
+    }
+    return sums;
+}
+
+std::vector<ArmSummary> summarize_samples(
+    const model::ModelConfig& config,
+    const std::vector<std::vector<std::vector<double>>>& samples) {
+    std::vector<ArmSummary> arms;
+    const std::size_t metrics = arm_metrics().size();
+    for (std::size_t a = 0; a < config.arms.size(); ++a) {
+        ArmSummary arm;
+        arm.name = config.arms[a].name;
+        for (std::size_t m = 0; m < metrics; ++m) {
+            std::vector<double> values;
+            values.reserve(samples.size());
+            for (const auto& s : samples) values.push_back(s[a][m]);
+            arm.metrics.push_back(summarize_metric(values));
+        }
+        arms.push_back(std::move(arm));
+    }
+    return arms;
+}
+
+PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settings) {
+    const auto started = std::chrono::steady_clock::now();
+    PsaResults results;
+    results.draws = settings.draws;
+    results.replications = settings.replications;
+    results.seed = settings.seed;
+    results.threads = resolve_threads(settings.threads, settings.draws);
+    results.baseline_arm = baseline_arm_of(scenario.model);
+    results.parameter_values = draw_parameters(scenario.uncertainty, settings.draws, settings.seed);
+    results.samples.resize(settings.draws);
+    std::vector<std::uint64_t> events(settings.draws, 0);
+    parallel_for(
+        settings.draws, results.threads, settings.cancel,
+        [&](std::uint64_t k) {
+            std::vector<std::string> overrides;
+            for (std::size_t i = 0; i < scenario.uncertainty.parameters.size(); ++i) {
+                overrides.push_back(parameter_override(scenario.uncertainty.parameters[i],
+                                                       results.parameter_values[k][i]));
+            }
+            const scenario::Scenario variant = scenario::load_variant(scenario, overrides);
+            results.samples[k] =
+                mean_metrics(variant, settings.replications, settings.seed, events[k]);
+        },
+        settings.progress);
+    for (std::uint64_t e : events) results.events += e;
+    results.arms = summarize_samples(scenario.model, results.samples);
+    results.wall_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return results;
+}
+
+}  // namespace followsim::experiment

@@ -1,0 +1,178 @@
+#include "engine/experiment/sweep.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+
+#include "engine/experiment/errors.hpp"
+#include "engine/experiment/metrics.hpp"
+#include "engine/experiment/parallel.hpp"
+#include "engine/experiment/psa.hpp"
+#include "engine/scenario/scenario_loader.hpp"
+
+namespace followsim::experiment {
+
+double SweepVariable::value(int step) const {
+    if (steps < 2) return from;
+    return from + (to - from) * static_cast<double>(step) / static_cast<double>(steps - 1);
+}
+
+std::string SweepVariable::override_for(double x) const {
+    // fmt writes whole numbers without a fraction, so whole-number keys stay whole numbers.
+    if (unit.empty()) return fmt::format("{}={}", path, x);
+    return fmt::format("{}={} {}", path, x, unit);
+}
+
+SweepVariable parse_vary(const std::string& spec) {
+    const auto equals = spec.find('=');
+    if (equals == std::string::npos || equals == 0) {
+        throw UsageError("--vary " + spec + ": expected KEY.PATH=FROM:TO:STEPS");
+    }
+    SweepVariable v;
+    v.path = spec.substr(0, equals);
+    std::vector<std::string> parts;
+    std::istringstream in(spec.substr(equals + 1));
+    for (std::string part; std::getline(in, part, ':');) parts.push_back(part);
+    if (parts.size() != 3 && parts.size() != 4) {
+        throw UsageError("--vary " + spec + ": expected KEY.PATH=FROM:TO:STEPS[:UNIT]");
+    }
+    try {
+        std::size_t used = 0;
+        v.from = std::stod(parts[0], &used);
+        if (used != parts[0].size()) throw UsageError("");
+        v.to = std::stod(parts[1], &used);
+        if (used != parts[1].size()) throw UsageError("");
+        v.steps = std::stoi(parts[2], &used);
+        if (used != parts[2].size()) throw UsageError("");
+    } catch (const std::exception&) {
+        throw UsageError("--vary " + spec + ": FROM and TO must be numbers, STEPS a whole number");
+    }
+    if (v.steps < 2 || v.steps > 1000) {
+        throw UsageError("--vary " + spec + ": STEPS must be between 2 and 1000");
+    }
+    if (parts.size() == 4) {
+        v.unit = parts[3];
+        if (v.unit != "days" && v.unit != "weeks" && v.unit != "months" && v.unit != "years") {
+            throw UsageError("--vary " + spec + ": UNIT must be days, weeks, months or years");
+        }
+    }
+    return v;
+}
+
+namespace {
+
+std::size_t arm_index(const model::ModelConfig& config, const std::string& name) {
+    for (std::size_t a = 0; a < config.arms.size(); ++a) {
+        if (config.arms[a].name == name) return a;
+    }
+    throw UsageError("no arm named '" + name + "'");
+}
+
+}  // namespace
+
+SweepResults run_sweep(const scenario::Scenario& scenario, const SweepSettings& settings) {
+    const auto started = std::chrono::steady_clock::now();
+    if (settings.variables.empty()) throw UsageError("give at least one --vary");
+    SweepResults r;
+    r.variables = settings.variables;
+    r.grid = settings.grid;
+    r.replications = settings.replications;
+    r.seed = settings.seed;
+    const std::size_t nv = settings.variables.size();
+
+    r.points.push_back(SweepPoint{std::vector<std::optional<double>>(nv)});  // the scenario as is
+    if (settings.grid) {
+        std::vector<int> step(nv, 0);
+        for (;;) {
+            SweepPoint p;
+            for (std::size_t v = 0; v < nv; ++v)
+                p.values.push_back(settings.variables[v].value(step[v]));
+            r.points.push_back(std::move(p));
+            std::size_t v = 0;
+            while (v < nv && ++step[v] == settings.variables[v].steps) step[v++] = 0;
+            if (v == nv) break;
+        }
+    } else {
+        for (std::size_t v = 0; v < nv; ++v) {
+            for (int s = 0; s < settings.variables[v].steps; ++s) {
+                SweepPoint p{std::vector<std::optional<double>>(nv)};
+                p.values[v] = settings.variables[v].value(s);
+                r.points.push_back(std::move(p));
+            }
+        }
+    }
+
+    // Check every point's scenario before running any (a bad value fails fast, nothing run).
+    std::vector<scenario::Scenario> variants;
+    variants.reserve(r.points.size());
+    for (const SweepPoint& p : r.points) {
+        std::vector<std::string> overrides;
+        for (std::size_t v = 0; v < nv; ++v) {
+            if (p.values[v]) overrides.push_back(settings.variables[v].override_for(*p.values[v]));
+        }
+        variants.push_back(scenario::load_variant(scenario, overrides));
+    }
+
+    r.threads = resolve_threads(settings.threads, r.points.size());
+    r.means.resize(r.points.size());
+    std::vector<std::uint64_t> events(r.points.size(), 0);
+    parallel_for(
+        r.points.size(), r.threads, settings.cancel,
+        [&](std::uint64_t i) {
+            r.means[i] = mean_metrics(variants[i], settings.replications, settings.seed, events[i]);
+        },
+        settings.progress);
+    for (std::uint64_t e : events) r.events += e;
+
+    // Tornado of the socio-economic NPV difference between two arms.
+    const model::ModelConfig& config = scenario.model;
+    const auto baseline = baseline_arm_of(config);
+    r.tornado_arm = settings.arm.empty() ? 0 : arm_index(config, settings.arm);
+    if (!settings.versus.empty()) {
+        r.tornado_versus = arm_index(config, settings.versus);
+    } else if (baseline && *baseline != r.tornado_arm) {
+        r.tornado_versus = *baseline;
+    } else {
+        r.tornado_versus = r.tornado_arm == 0 && config.arms.size() > 1 ? 1 : 0;
+    }
+    const std::size_t value = metric_index("socioeconomic_value_nok");
+    auto difference = [&](std::size_t point) {
+        return r.means[point][r.tornado_arm][value] - r.means[point][r.tornado_versus][value];
+    };
+    r.tornado_base = difference(0);
+    if (!settings.grid) {
+        std::size_t point = 1;
+        for (std::size_t v = 0; v < nv; ++v) {
+            const auto steps = static_cast<std::size_t>(settings.variables[v].steps);
+            r.tornado.push_back(TornadoBar{v, difference(point), difference(point + steps - 1)});
+            point += steps;
+        }
+        std::stable_sort(r.tornado.begin(), r.tornado.end(),
+                         [](const TornadoBar& a, const TornadoBar& b) {
+                             return std::abs(a.at_to - a.at_from) > std::abs(b.at_to - b.at_from);
+                         });
+    }
+
+    // The best point per account: highest NPV for society, highest net gain for public
+    // budgets, highest share placed.
+    for (const char* name : {"npv_socioeconomic_nok", "net_fiscal_nok", "placement_rate"}) {
+        const std::size_t m = metric_index(name);
+        BestPoint best{name, 0, 0, -std::numeric_limits<double>::infinity()};
+        for (std::size_t p = 0; p < r.means.size(); ++p) {
+            for (std::size_t a = 0; a < r.means[p].size(); ++a) {
+                const double x = r.means[p][a][m];
+                if (!std::isnan(x) && x > best.value) best = BestPoint{name, p, a, x};
+            }
+        }
+        if (std::isfinite(best.value)) r.best.push_back(best);
+    }
+    r.wall_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return r;
+}
+
+}  // namespace followsim::experiment
