@@ -1,5 +1,6 @@
-// Scenario benchmarks for the model's targets: one replication of national.yaml with all its
-// arms on one core, and 1,000 replications of heimdal.yaml. `--smoke` runs each once on a tiny
+// Scenario benchmarks for the targets: one replication of national.yaml with all its arms on
+// one core, 1,000 replications of heimdal.yaml (1 and 2 threads), and a PSA of heimdal.yaml
+// with 1,000 draws (1 and 2 threads). `--smoke` runs each once on a tiny
 // version (CI does that; it never times them).
 #include <benchmark/benchmark.h>
 
@@ -7,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/experiment/psa.hpp"
 #include "engine/experiment/replication_runner.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 
@@ -49,6 +51,23 @@ void BM_Heimdal1000Replications(benchmark::State& state) {
     run_scenario(state, sc, g_smoke ? 10 : 1000, static_cast<unsigned>(state.range(0)));
 }
 
+// followsim psa heimdal.yaml --draws 1000 (10 replications a draw, the command's default).
+void BM_PsaHeimdal1000Draws(benchmark::State& state) {
+    const auto sc = scenario::load_scenario_file(scenario_path("heimdal.yaml"));
+    experiment::PsaSettings settings;
+    settings.draws = g_smoke ? 4 : 1000;
+    settings.replications = g_smoke ? 2 : 10;
+    settings.threads = static_cast<unsigned>(state.range(0));
+    std::uint64_t events = 0;
+    for (auto _ : state) {
+        const auto results = experiment::run_psa(sc, settings);
+        events += results.events;
+        benchmark::DoNotOptimize(results.samples.data());
+    }
+    state.counters["events_per_s"] =
+        benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -73,6 +92,12 @@ int main(int argc, char** argv) {
         ->Arg(2)
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime();
+    benchmark::RegisterBenchmark("PsaHeimdal1000Draws", BM_PsaHeimdal1000Draws)
+        ->Arg(1)
+        ->Arg(2)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Iterations(1);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

@@ -10,6 +10,7 @@
 #include <map>
 #include <sstream>
 
+#include "engine/economics/grunnbelop.hpp"
 #include "engine/scenario/schema.hpp"
 #include "engine/scenario/schema_validator.hpp"
 #include "engine/scenario/units.hpp"
@@ -211,6 +212,7 @@ class Converter {
         sc.name = root_["name"].as<std::string>();
         if (root_["description"]) sc.description = root_["description"].as<std::string>();
         sc.price_year = root_["price_year"].as<int>();
+        price_year_ = sc.price_year;
         model::ModelConfig& m = sc.model;
         m.horizon_days = positive_duration(root_["horizon"], "horizon");
 
@@ -660,6 +662,28 @@ class Converter {
                 }
                 if (b["per_month_nok"])
                     cohort.benefit_per_month_nok = b["per_month_nok"].as<double>();
+                if (const YAML::Node basis = b["basis_g"]) {
+                    const std::string here = child(path, "benefit.basis_g");
+                    const auto g = economics::grunnbelop_nok(price_year_);
+                    if (b["per_month_nok"]) {
+                        r_.report(basis, here, "give per_month_nok or basis_g, not both");
+                    } else if (cohort.benefit != model::BenefitKind::aap &&
+                               cohort.benefit != model::BenefitKind::dagpenger) {
+                        r_.report(basis, here, "basis_g applies to aap and dagpenger only");
+                    } else if (!g) {
+                        r_.report(
+                            basis, here,
+                            fmt::format("no G (grunnbeløp) is known for price_year {} (2010-2025); "
+                                        "give per_month_nok",
+                                        price_year_));
+                    } else {
+                        const double basis_g = basis.as<double>();
+                        cohort.benefit_per_month_nok =
+                            cohort.benefit == model::BenefitKind::aap
+                                ? economics::aap_per_month_nok(basis_g, *g)
+                                : economics::dagpenger_per_month_nok(basis_g, *g);
+                    }
+                }
             }
             if (c["wage_per_month_nok"])
                 cohort.wage_per_month_nok = c["wage_per_month_nok"].as<double>();
@@ -744,6 +768,7 @@ class Converter {
     std::map<std::string, PathwayIndex> pathway_index_;
     std::map<std::string, std::int32_t> cohort_index_;
     PathwayIndex default_when_spent_ = model::kWait;
+    int price_year_ = 0;
 };
 
 }  // namespace

@@ -91,6 +91,39 @@ check "... which parses" "$py" -c "import json,sys; json.load(open('$work/out'))
 check "schema exits 0" test "$(status_of "$fs" schema)" = 0
 check "schema prints JSON Schema" "$py" -c "import json; d=json.load(open('$work/out')); assert d['\$schema'].endswith('schema')"
 
+# psa, sweep, calibrate
+check "psa exits 0" test "$(status_of "$fs" psa "$src/scenarios/heimdal.yaml" --draws 20 --replications 2 \
+  --out "$work/psa" -q)" = 0
+check "psa writes summary.json and psa.csv (one row per draw x arm)" \
+  test "$(wc -l <"$work/psa/psa.csv")" = 61
+check "psa summary has CEAC, EVPI and the plane" "$py" - "$work/psa/summary.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+ce = d["cost_effectiveness"]
+assert len(ce["evpi_nok"]) == len(ce["ceac"]["wtp_nok_per_placement"]) and min(ce["evpi_nok"]) >= 0
+for w in range(len(ce["evpi_nok"])):
+    assert abs(sum(v[w] for v in ce["ceac"]["probability_best"].values()) - 1) < 1e-9
+assert len(d["psa"]["plane"]["in_house"]) == 20
+assert {c["arm"] + ">" + c["versus"] for c in d["comparisons"]} == {"in_house>outsourced", "in_house>baseline", "outsourced>baseline"}
+PY
+check "psa of a scenario without uncertainty is bad usage" \
+  test "$(status_of "$fs" psa "$src/scenarios/mmc.yaml" --draws 2 --out "$work/psa2")" = 2
+check "sweep exits 0" test "$(status_of "$fs" sweep "$src/scenarios/heimdal.yaml" \
+  --vary pathways.in_house.caseworkers=1:4:4 --replications 3 --out "$work/sweep" -q)" = 0
+check "sweep.csv: one row per point x arm" test "$(wc -l <"$work/sweep/sweep.csv")" = 16
+check "a bad --vary is bad usage" test "$(status_of "$fs" sweep "$src/scenarios/heimdal.yaml" \
+  --vary pathways.in_house.caseworkers=1:4 --out "$work/sweep2")" = 2
+check "a swept value the scenario refuses is exit 2" test "$(status_of "$fs" sweep "$src/scenarios/heimdal.yaml" \
+  --vary pathways.in_house.caseworkers=0.5:1.5:3 --out "$work/sweep3")" = 2
+check "calibrate exits 0" test "$(status_of "$fs" calibrate "$src/scenarios/heimdal.yaml" \
+  --param pathways.in_house.placement.probability --target placement_rate=0.6 --arm in_house \
+  --replications 50 --out "$work/cal" --write "$work/cal/calibrated.yaml")" = 0
+check "calibrate prints the value with its interval" grep -q "^pathways.in_house.placement.probability = .* \[.*\]" "$work/out"
+check "the calibrated scenario is valid" test "$(status_of "$fs" validate "$work/cal/calibrated.yaml")" = 0
+check "an unbracketed target is bad usage" test "$(status_of "$fs" calibrate "$src/scenarios/heimdal.yaml" \
+  --param pathways.in_house.placement.probability --target placement_rate=0.999 --bracket 0.3:0.5 \
+  --replications 5 --out "$work/cal2")" = 2
+
 # Ctrl-C: exit 130, nothing written.
 timeout --preserve-status -s INT 1 "$fs" run "$src/scenarios/national.yaml" --replications 500 \
   --out "$work/int" -q >/dev/null 2>&1

@@ -59,6 +59,9 @@ TEST_CASE("the shipped scenarios are valid and convert to the model's units", "[
     CHECK(h.model.pathways.at(1).placement.rate_per_day == Approx(-std::log(0.36) / 730.5));
     CHECK(h.model.arms.at(0).target_placement_rate == 0.64);
     CHECK(h.sha256.size() == 64);
+    // AAP from G: 66 % of a 3 G basis, G of 2015 (NOK 90,068 from 1 May 2015), per month.
+    CHECK(h.model.cohorts.at(0).benefit_per_month_nok == Approx(0.66 * 3.0 * 90068 / 12));
+    CHECK(h.model.cohorts.at(0).benefit == followsim::model::BenefitKind::aap);
 }
 
 TEST_CASE("overrides change any value and are validated like the file", "[scenario][overrides]") {
