@@ -20,6 +20,12 @@ packages=(
   nlohmann-json3-dev libfmt-dev libssl-dev catch2 libbenchmark-dev
 )
 
+# The browser test of report.html needs Debian's Chromium.
+[ "$mode" = test ] && packages+=(chromium)
+# Node.js and npm fetch the chart libraries (report/package-lock.json) from the npm registry.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -31,6 +37,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null
+fi
+
+# The chart libraries inlined into report.html, pinned by report/package-lock.json; npm ci
+# runs only when the lock file is newer than what is installed.
+if [ ! -f report/node_modules/.package-lock.json ] ||
+   [ report/package-lock.json -nt report/node_modules/.package-lock.json ]; then
+  echo "setup: npm ci in report/" >&2
+  npm ci --prefix report --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
 build_dir="${FOLLOWSIM_BUILD_DIR:-build}"

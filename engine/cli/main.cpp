@@ -19,6 +19,7 @@
 #include "engine/output/arm_table.hpp"
 #include "engine/output/atomic_output.hpp"
 #include "engine/output/experiment_files.hpp"
+#include "engine/output/report_html.hpp"
 #include "engine/output/result_files.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 #include "engine/scenario/schema.hpp"
@@ -103,6 +104,23 @@ void write_outputs(const std::string& folder_path,
     folder.commit();
 }
 
+// The files of a run, psa or sweep, with the scenario as run and report.html built from them.
+void write_results(const std::string& folder, const followsim::scenario::Scenario& sc,
+                   const nlohmann::ordered_json& summary,
+                   std::vector<std::pair<std::string, std::string>> files) {
+    followsim::output::ReportInputs report;
+    report.summary = summary;
+    report.scenario_yaml = sc.resolved_yaml;
+    for (const auto& [name, content] : files) {
+        if (name == "timeseries.csv") report.timeseries_csv = content;
+        if (name == "sweep.csv") report.sweep_csv = content;
+    }
+    files.emplace_back("summary.json", summary.dump(2) + "\n");
+    files.emplace_back("scenario.yaml", sc.resolved_yaml + "\n");
+    files.emplace_back("report.html", followsim::output::report_html(report));
+    write_outputs(folder, files);
+}
+
 int command_validate(const CommonOptions& o) {
     const auto sc = load(o);
     fmt::print("{}: valid ({} cohort{}, {} pathways, {} arm{}{})\n", o.scenario,
@@ -125,9 +143,9 @@ int command_run(const CommonOptions& o) {
     settings.progress = bar.callback();
     const auto results = followsim::experiment::run_replications(sc, settings);
     const auto summary = followsim::output::summary_json(sc, results);
-    write_outputs(o.out, {{"summary.json", summary.dump(2) + "\n"},
-                          {"replications.csv", followsim::output::replications_csv(sc, results)},
-                          {"timeseries.csv", followsim::output::timeseries_csv(results)}});
+    write_results(o.out, sc, summary,
+                  {{"replications.csv", followsim::output::replications_csv(sc, results)},
+                   {"timeseries.csv", followsim::output::timeseries_csv(results)}});
     if (o.format == "json") {
         fmt::print("{}\n", summary.dump(2));
     } else if (!o.quiet) {
@@ -157,8 +175,7 @@ int command_psa(const CommonOptions& o, std::uint64_t draws) {
     settings.progress = bar.callback();
     const auto results = followsim::experiment::run_psa(sc, settings);
     const auto summary = followsim::output::psa_summary_json(sc, results);
-    write_outputs(o.out, {{"summary.json", summary.dump(2) + "\n"},
-                          {"psa.csv", followsim::output::psa_csv(sc, results)}});
+    write_results(o.out, sc, summary, {{"psa.csv", followsim::output::psa_csv(sc, results)}});
     if (o.format == "json") {
         fmt::print("{}\n", summary.dump(2));
     } else if (!o.quiet) {
@@ -192,8 +209,7 @@ int command_sweep(const CommonOptions& o, const std::vector<std::string>& vary, 
     settings.progress = bar.callback();
     const auto results = followsim::experiment::run_sweep(sc, settings);
     const auto summary = followsim::output::sweep_summary_json(sc, results);
-    write_outputs(o.out, {{"summary.json", summary.dump(2) + "\n"},
-                          {"sweep.csv", followsim::output::sweep_csv(sc, results)}});
+    write_results(o.out, sc, summary, {{"sweep.csv", followsim::output::sweep_csv(sc, results)}});
     if (o.format == "json") {
         fmt::print("{}\n", summary.dump(2));
         return kExitOk;
@@ -288,6 +304,72 @@ int command_calibrate(const CommonOptions& o, followsim::experiment::Calibration
     return kExitOk;
 }
 
+int command_report(const std::string& folder) {
+    const auto inputs = followsim::output::read_results_folder(folder);
+    write_outputs(folder, {{"report.html", followsim::output::report_html(inputs)}});
+    fmt::print("{}/report.html\n", folder);
+    return kExitOk;
+}
+
+int command_compare(const std::vector<std::string>& folders, const std::string& out) {
+    std::vector<std::string> labels;
+    std::vector<nlohmann::ordered_json> summaries;
+    for (const std::string& folder : folders) {
+        const auto inputs = followsim::output::read_results_folder(folder);
+        if (inputs.summary.contains("sweep"))
+            throw UsageError(folder + " holds a sweep; compare runs or PSAs");
+        labels.push_back(std::filesystem::path(folder).filename().string().empty()
+                             ? folder
+                             : std::filesystem::path(folder).filename().string());
+        summaries.push_back(inputs.summary);
+    }
+    // The table: rows are metrics, columns folder / arm.
+    const std::vector<std::string> metrics{
+        "placement_rate",        "placed",         "mean_wait_days",  "cost_programme_nok",
+        "npv_socioeconomic_nok", "net_fiscal_nok", "budget_spent_nok"};
+    std::vector<std::vector<std::string>> rows{{"metric"}};
+    for (std::size_t i = 0; i < summaries.size(); ++i) {
+        for (const auto& [arm, _] : summaries[i].at("arms").items())
+            rows[0].push_back(labels[i] + "/" + arm);
+    }
+    for (const std::string& m : metrics) {
+        std::vector<std::string> row{m};
+        for (const auto& summary : summaries) {
+            for (const auto& [arm, entry] : summary.at("arms").items()) {
+                const auto& value = entry.at("metrics").value(m, nlohmann::ordered_json());
+                if (value.is_null()) {
+                    row.push_back("-");
+                } else if (m.ends_with("_nok")) {
+                    row.push_back(
+                        followsim::output::with_thousands(value.at("mean").get<double>()));
+                } else if (m.ends_with("_rate")) {
+                    row.push_back(fmt::format("{:.3f}", value.at("mean").get<double>()));
+                } else {
+                    row.push_back(fmt::format("{:.1f}", value.at("mean").get<double>()));
+                }
+            }
+        }
+        rows.push_back(std::move(row));
+    }
+    std::vector<std::size_t> widths(rows[0].size(), 0);
+    for (const auto& row : rows) {
+        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+    }
+    for (const auto& row : rows) {
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (c == 0) {
+                fmt::print("{:<{}}", row[c], widths[c]);
+            } else {
+                fmt::print("  {:>{}}", row[c], widths[c]);
+            }
+        }
+        fmt::print("\n");
+    }
+    write_outputs(out, {{"report.html", followsim::output::compare_html(labels, summaries)}});
+    fmt::print("comparison report in {}/report.html\n", out);
+    return kExitOk;
+}
+
 void add_scenario(CLI::App* cmd, CommonOptions& o) {
     cmd->add_option("scenario", o.scenario, "Scenario file (YAML)")->required();
     cmd->add_option("--set", o.overrides,
@@ -365,6 +447,22 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"days", "weeks", "months", "years"}));
     calibrate_cmd->add_option("--write", write_path, "Write the calibrated scenario (YAML) here");
 
+    std::string report_folder;
+    auto* report_cmd =
+        app.add_subcommand("report", "Write report.html again from a results folder");
+    report_cmd->add_option("folder", report_folder, "Results folder of run, psa or sweep")
+        ->required();
+
+    std::vector<std::string> compare_folders;
+    std::string compare_out = "compare";
+    auto* compare_cmd =
+        app.add_subcommand("compare", "Key metrics of several results folders side by side");
+    compare_cmd->add_option("folders", compare_folders, "Results folders of run or psa")
+        ->required()
+        ->expected(1, -1);
+    compare_cmd->add_option("--out", compare_out, "Folder for the comparison report")
+        ->capture_default_str();
+
     auto* schema_cmd = app.add_subcommand("schema", "Print the JSON Schema of the scenario format");
 
     try {
@@ -381,6 +479,8 @@ int main(int argc, char** argv) {
             return kExitOk;
         }
         if (*validate_cmd) return command_validate(o);
+        if (*report_cmd) return command_report(report_folder);
+        if (*compare_cmd) return command_compare(compare_folders, compare_out);
         if (*run_cmd) return command_run(o);
         if (*psa_cmd) return command_psa(o, draws);
         if (*sweep_cmd) return command_sweep(o, vary, grid, sweep_arm, sweep_versus);

@@ -39,10 +39,14 @@ check "valid scenario: validate exits 0" test "$(status_of "$fs" validate "$src/
 check "run exits 0" test "$(status_of "$fs" run "$src/scenarios/heimdal.yaml" --out "$work/h1" \
   --replications 20 --seed 3 --threads 1)" = 0
 check "run prints the arms side by side" grep -q "in_house.*outsourced.*baseline" "$work/out"
-for f in summary.json replications.csv timeseries.csv; do
+for f in summary.json replications.csv timeseries.csv scenario.yaml report.html; do
   check "run writes $f" test -s "$work/h1/$f"
 done
 check "no temporary files are left" test "$(ls -A "$work/h1" | grep -c tmp)" = 0
+check "no progress bar when stderr is not a terminal" test ! -s "$work/err"
+check "the scenario as run is valid and re-runs" test "$(status_of "$fs" validate "$work/h1/scenario.yaml")" = 0
+check "report.html inlines its chart libraries (no external script)" \
+  test "$(grep -c '<script src' "$work/h1/report.html")" = 0
 check "replications.csv: one row per replication x arm" test "$(wc -l <"$work/h1/replications.csv")" = 61
 check "timeseries.csv: one row per arm x month (0..24)" test "$(wc -l <"$work/h1/timeseries.csv")" = 76
 check "summary.json has the contract's shape" "$py" - "$work/h1/summary.json" <<'PY'
@@ -90,6 +94,21 @@ check "--format json prints summary.json" test "$(status_of "$fs" run "$src/scen
 check "... which parses" "$py" -c "import json,sys; json.load(open('$work/out'))"
 check "schema exits 0" test "$(status_of "$fs" schema)" = 0
 check "schema prints JSON Schema" "$py" -c "import json; d=json.load(open('$work/out')); assert d['\$schema'].endswith('schema')"
+
+# The progress bar, on a terminal (script gives the command a pseudo-terminal).
+script -qec "$fs run $src/scenarios/heimdal.yaml --replications 300 --threads 1 --out $work/tty" \
+  "$work/tty.log" >/dev/null 2>&1
+check "on a terminal, a progress bar with done, rate and time left" \
+  grep -q "300/300 replications, .*/s, .* s left" "$work/tty.log"
+
+# report and compare
+rm "$work/h1/report.html"
+check "report DIR writes report.html again" test "$(status_of "$fs" report "$work/h1")" = 0
+check "... from the files in the folder" test -s "$work/h1/report.html"
+check "report of a folder without results is exit 1" test "$(status_of "$fs" report "$work/nothing")" = 1
+check "compare exits 0" test "$(status_of "$fs" compare "$work/h1" "$work/h3" --out "$work/cmp")" = 0
+check "compare prints the folders' arms side by side" grep -q "h1/in_house.*h3/in_house" "$work/out"
+check "compare writes a report" test -s "$work/cmp/report.html"
 
 # psa, sweep, calibrate
 check "psa exits 0" test "$(status_of "$fs" psa "$src/scenarios/heimdal.yaml" --draws 20 --replications 2 \
