@@ -1,0 +1,183 @@
+"""Results as pandas DataFrames, the summary as a dict equal to summary.json, and charts: the
+Vega-Lite specs of report.html (shown natively in Jupyter) and matplotlib helpers."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from . import _followsim
+
+VEGA_LITE_MIME = "application/vnd.vegalite.v5+json"
+
+
+def _metric_rows(arms: dict) -> list[dict]:
+    rows = []
+    for arm, entry in arms.items():
+        for metric, value in entry["metrics"].items():
+            if value is None:
+                rows.append({"arm": arm, "metric": metric, "mean": None, "sd": None,
+                             "ci95_low": None, "ci95_high": None})
+            else:
+                rows.append({"arm": arm, "metric": metric, "mean": value["mean"], "sd": value["sd"],
+                             "ci95_low": value["ci95"][0], "ci95_high": value["ci95"][1]})
+    return rows
+
+
+class Results:
+    """What run, psa or sweep produced.
+
+    summary      DataFrame (arm, metric, mean, sd, ci95_low, ci95_high)
+    replications DataFrame, one row per replication x arm (run)
+    timeseries   DataFrame, one row per arm x month (run)
+    comparisons  DataFrame, one row per pair of arms and metric (delta, ICER, probability better)
+    psa          DataFrame, one row per draw x arm (psa)
+    sweep        DataFrame, one row per point x arm (sweep)
+    to_dict()    the summary.json of the command line
+    charts       {chart id: Vega-Lite spec}, as in report.html
+    """
+
+    def __init__(self, texts: dict, scenario):
+        self._summary = json.loads(texts["summary"])
+        self._texts = texts
+        self._scenario_yaml = scenario.to_yaml()
+        self.scenario = scenario
+
+    def _csv(self, key: str) -> pd.DataFrame:
+        text = self._texts.get(key)
+        if text is None:
+            raise AttributeError(f"these results have no {key.removesuffix('_csv')} table")
+        return pd.read_csv(io.StringIO(text))
+
+    def to_dict(self) -> dict:
+        return json.loads(self._texts["summary"])
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        return pd.DataFrame(_metric_rows(self._summary.get("arms", {})))
+
+    def metric(self, name: str) -> pd.DataFrame:
+        """One metric per arm: mean, sd and interval."""
+        table = self.summary
+        return table[table["metric"] == name].set_index("arm").drop(columns="metric")
+
+    @property
+    def replications(self) -> pd.DataFrame:
+        return self._csv("replications_csv")
+
+    @property
+    def timeseries(self) -> pd.DataFrame:
+        return self._csv("timeseries_csv")
+
+    @property
+    def psa(self) -> pd.DataFrame:
+        return self._csv("psa_csv")
+
+    @property
+    def sweep(self) -> pd.DataFrame:
+        return self._csv("sweep_csv")
+
+    @property
+    def comparisons(self) -> pd.DataFrame:
+        rows = []
+        for c in self._summary.get("comparisons", []):
+            for metric, d in c["delta"].items():
+                rows.append({
+                    "arm": c["arm"], "versus": c["versus"], "metric": metric,
+                    "delta_mean": None if d is None else d["mean"],
+                    "delta_ci95_low": None if d is None else d["ci95"][0],
+                    "delta_ci95_high": None if d is None else d["ci95"][1],
+                    "icer_nok_per_placement": c["icer_nok_per_placement"],
+                    "icer_placement_status": c["icer_placement_status"],
+                    "icer_nok_per_employment_month": c["icer_nok_per_employment_month"],
+                    "probability_better": c["probability_better"],
+                })
+        return pd.DataFrame(rows)
+
+    @property
+    def charts(self) -> dict:
+        charts = _followsim.report_charts(self._texts["summary"], self._texts.get("timeseries_csv", ""),
+                                          self._texts.get("sweep_csv", ""), self._scenario_yaml)
+        return {chart_id: json.loads(spec) for chart_id, spec in charts}
+
+    def chart(self, name: str) -> "Chart":
+        """One chart by name: states, placement, costs, accounts, npv, plane, ceac, tornado, sweep."""
+        charts = self.charts
+        key = f"chart-{name}"
+        if key not in charts:
+            raise KeyError(f"no chart {name!r}; these results have {', '.join(k[6:] for k in charts)}")
+        return Chart(charts[key])
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        # Jupyter shows the charts with its own Vega-Lite renderer.
+        specs = list(self.charts.values())
+        spec = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "vconcat": []}
+        for s in specs:
+            s = dict(s)
+            s.pop("$schema", None)
+            s.pop("config", None)
+            spec["vconcat"].append(s)
+        return {VEGA_LITE_MIME: spec, "text/plain": repr(self)}
+
+    def report_html(self) -> str:
+        return _followsim.report_html(self._texts["summary"], self._texts.get("timeseries_csv", ""),
+                                      self._texts.get("sweep_csv", ""), self._scenario_yaml)
+
+    def save(self, folder: str | Path) -> Path:
+        """Writes the files the command line writes (summary.json, CSVs, scenario.yaml,
+        report.html) into `folder`, all or nothing."""
+        files = [("summary.json", json.dumps(self._summary, indent=2) + "\n")]
+        for key, name in (("replications_csv", "replications.csv"), ("timeseries_csv", "timeseries.csv"),
+                          ("psa_csv", "psa.csv"), ("sweep_csv", "sweep.csv")):
+            if key in self._texts:
+                files.append((name, self._texts[key]))
+        files.append(("scenario.yaml", self._scenario_yaml + "\n"))
+        files.append(("report.html", self.report_html()))
+        _followsim.write_files(str(folder), files)
+        return Path(folder)
+
+    def plot(self, kind: str = "placement", ax=None):
+        """A static matplotlib figure: placement, states, npv, costs, ceac or sweep."""
+        from .plotting import plot
+        return plot(self, kind, ax)
+
+    def __repr__(self) -> str:
+        run = self._summary.get("run", {})
+        arms = ", ".join(self._summary.get("arms", {}))
+        return f"<followsim.Results {self._summary['scenario']['name']!r}: arms {arms}; run {run}>"
+
+
+class Chart:
+    """A Vega-Lite spec that Jupyter draws."""
+
+    def __init__(self, spec: dict):
+        self.spec = spec
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        spec = dict(self.spec)
+        spec["$schema"] = "https://vega.github.io/schema/vega-lite/v5.json"
+        return {VEGA_LITE_MIME: spec, "text/plain": f"<followsim chart {spec.get('title', {}).get('text', '')!r}>"}
+
+
+class Calibration:
+    """The parameter value at which an arm's metric hits its target, with its interval."""
+
+    def __init__(self, texts: dict, scenario):
+        self._data = json.loads(texts["calibration"])
+        c = self._data["calibration"]
+        self.parameter = c["parameter"]
+        self.value = c["value"]
+        self.interval = tuple(c["interval"])
+        self.achieved = c["achieved"]["mean"]
+        self.assignment = texts["assignment"]
+        self.scenario = scenario
+
+    def to_dict(self) -> dict:
+        return dict(self._data)
+
+    def __repr__(self) -> str:
+        low, high = self.interval
+        return f"<followsim.Calibration {self.parameter} = {self.value:.6g} [{low:.6g}, {high:.6g}]>"
