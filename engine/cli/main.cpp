@@ -121,6 +121,12 @@ void write_results(const std::string& folder, const followsim::scenario::Scenari
     write_outputs(folder, files);
 }
 
+void print_footer(std::uint64_t events, double wall_seconds, unsigned threads,
+                  const std::string& out) {
+    fmt::print("{} events in {:.2f} s on {} thread{}; results in {}/\n", events, wall_seconds,
+               threads, threads == 1 ? "" : "s", out);
+}
+
 int command_validate(const CommonOptions& o) {
     const auto sc = load(o);
     fmt::print("{}: valid ({} cohort{}, {} pathways, {} arm{}{})\n", o.scenario,
@@ -154,8 +160,7 @@ int command_run(const CommonOptions& o) {
                              fmt::format("{} — {} replications, seed {}; mean [95 % interval]",
                                          sc.name, results.replications, results.seed),
                              results.arms, results.metrics));
-        fmt::print("{} events in {:.2f} s on {} thread{}; results in {}/\n", results.events,
-                   results.wall_seconds, results.threads, results.threads == 1 ? "" : "s", o.out);
+        print_footer(results.events, results.wall_seconds, results.threads, o.out);
     }
     return kExitOk;
 }
@@ -186,8 +191,7 @@ int command_psa(const CommonOptions& o, std::uint64_t draws) {
                                    "the draws [95 % interval of that mean]",
                                    sc.name, results.draws, results.replications, results.seed),
                        results.arms, results.samples));
-        fmt::print("{} events in {:.2f} s on {} thread{}; results in {}/\n", results.events,
-                   results.wall_seconds, results.threads, results.threads == 1 ? "" : "s", o.out);
+        print_footer(results.events, results.wall_seconds, results.threads, o.out);
     }
     return kExitOk;
 }
@@ -242,8 +246,7 @@ int command_sweep(const CommonOptions& o, const std::vector<std::string>& vary, 
                                       : fmt::format("{:.4g}", best.value);
         fmt::print("Best {}: {} in arm {} at {}\n", best.metric, value, arms[best.arm].name, where);
     }
-    fmt::print("{} events in {:.2f} s on {} thread{}; results in {}/\n", results.events,
-               results.wall_seconds, results.threads, results.threads == 1 ? "" : "s", o.out);
+    print_footer(results.events, results.wall_seconds, results.threads, o.out);
     return kExitOk;
 }
 

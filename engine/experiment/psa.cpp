@@ -136,25 +136,6 @@ std::vector<std::vector<double>> mean_metrics(const scenario::Scenario& scenario
     return sums;
 }
 
-std::vector<ArmSummary> summarize_samples(
-    const model::ModelConfig& config,
-    const std::vector<std::vector<std::vector<double>>>& samples) {
-    std::vector<ArmSummary> arms;
-    const std::size_t metrics = arm_metrics().size();
-    for (std::size_t a = 0; a < config.arms.size(); ++a) {
-        ArmSummary arm;
-        arm.name = config.arms[a].name;
-        for (std::size_t m = 0; m < metrics; ++m) {
-            std::vector<double> values;
-            values.reserve(samples.size());
-            for (const auto& s : samples) values.push_back(s[a][m]);
-            arm.metrics.push_back(summarize_metric(values));
-        }
-        arms.push_back(std::move(arm));
-    }
-    return arms;
-}
-
 PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settings) {
     const auto started = std::chrono::steady_clock::now();
     PsaResults results;

@@ -51,10 +51,6 @@ std::vector<std::vector<double>> mean_metrics(const scenario::Scenario& scenario
                                               std::uint64_t replications, std::uint64_t seed,
                                               std::uint64_t& events);
 
-// Summaries over samples [sample][arm][metric].
-std::vector<ArmSummary> summarize_samples(
-    const model::ModelConfig& config, const std::vector<std::vector<std::vector<double>>>& samples);
-
 PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settings);
 
 }  // namespace followsim::experiment

@@ -27,6 +27,25 @@ MetricSummary summarize_metric(const std::vector<double>& values) {
     return m;
 }
 
+std::vector<ArmSummary> summarize_samples(
+    const model::ModelConfig& config,
+    const std::vector<std::vector<std::vector<double>>>& samples) {
+    std::vector<ArmSummary> arms;
+    const std::size_t metrics = arm_metrics().size();
+    for (std::size_t a = 0; a < config.arms.size(); ++a) {
+        ArmSummary arm;
+        arm.name = config.arms[a].name;
+        for (std::size_t m = 0; m < metrics; ++m) {
+            std::vector<double> values;
+            values.reserve(samples.size());
+            for (const auto& s : samples) values.push_back(s[a][m]);
+            arm.metrics.push_back(summarize_metric(values));
+        }
+        arms.push_back(std::move(arm));
+    }
+    return arms;
+}
+
 namespace {
 
 std::vector<MonthMean> mean_months(const std::vector<std::vector<model::ArmOutcome>>& outcomes,
@@ -92,18 +111,9 @@ RunResults run_replications(const scenario::Scenario& scenario, const RunSetting
         results.metrics.push_back(
             replication_metrics(replication, results.baseline_arm, config.economics));
     }
-    const std::size_t metric_count = arm_metrics().size();
-    for (std::size_t a = 0; a < config.arms.size(); ++a) {
-        ArmSummary arm;
-        arm.name = config.arms[a].name;
-        for (std::size_t m = 0; m < metric_count; ++m) {
-            std::vector<double> values;
-            values.reserve(results.metrics.size());
-            for (const auto& replication : results.metrics) values.push_back(replication[a][m]);
-            arm.metrics.push_back(summarize_metric(values));
-        }
-        arm.months = mean_months(results.outcomes, a);
-        results.arms.push_back(std::move(arm));
+    results.arms = summarize_samples(config, results.metrics);
+    for (std::size_t a = 0; a < results.arms.size(); ++a) {
+        results.arms[a].months = mean_months(results.outcomes, a);
     }
     results.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -62,6 +62,10 @@ std::optional<std::size_t> baseline_arm_of(const model::ModelConfig& config);
 
 RunResults run_replications(const scenario::Scenario& scenario, const RunSettings& settings);
 
+// Each metric of each arm over samples [sample][arm][metric] (replications or PSA draws).
+std::vector<ArmSummary> summarize_samples(
+    const model::ModelConfig& config, const std::vector<std::vector<std::vector<double>>>& samples);
+
 // Summaries over replications; exposed for tests.
 MetricSummary summarize_metric(const std::vector<double>& values);
 
