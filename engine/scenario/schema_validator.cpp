@@ -293,10 +293,12 @@ class Validator {
         }
         if (s.contains("pattern")) {
             const std::string pattern = s["pattern"].get<std::string>();
-            auto cached = patterns_.find(pattern);
-            if (cached == patterns_.end()) {
-                cached =
-                    patterns_.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
+            // Compiling a std::regex is slow, and scenarios are validated again for every PSA
+            // draw and sweep point: keep each pattern compiled, per thread.
+            thread_local std::unordered_map<std::string, std::regex> patterns;
+            auto cached = patterns.find(pattern);
+            if (cached == patterns.end()) {
+                cached = patterns.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
             }
             if (!std::regex_search(node.Scalar(), cached->second)) {
                 add(node.Mark(), path,
@@ -307,7 +309,6 @@ class Validator {
 
     const json& root_;
     std::vector<SchemaProblem>& out_;
-    std::unordered_map<std::string, std::regex> patterns_;
 };
 
 }  // namespace
