@@ -384,7 +384,7 @@ void add_running(CLI::App* cmd, CommonOptions& o, const std::string& replication
     add_scenario(cmd, o);
     cmd->add_option("--out", o.out, "Folder for the results")->capture_default_str();
     cmd->add_option("--replications", o.replications, replications_help)
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(1, 1000000));
     cmd->add_option("--seed", o.seed, "Master seed")->capture_default_str();
     cmd->add_option("--threads", o.threads, "Worker threads (0: one per core)")
         ->capture_default_str();
@@ -415,7 +415,7 @@ int main(int argc, char** argv) {
         "psa", "Probabilistic sensitivity analysis over the scenario's uncertainty section");
     add_running(psa_cmd, o, "Replications per draw (default 10)");
     psa_cmd->add_option("--draws", draws, "Parameter draws")
-        ->check(CLI::PositiveNumber)
+        ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
 
     std::vector<std::string> vary;

@@ -20,6 +20,9 @@ namespace followsim::scenario {
 namespace {
 
 using model::kNever;
+
+constexpr double kMaxHorizonYears = 200.0;
+constexpr double kMaxPersons = 5e7;  // persons of one cohort in one arm
 using model::PathwayIndex;
 using model::TimeToEvent;
 
@@ -66,8 +69,9 @@ class Reporter {
                 return;
             }
         }
-        problems_.push_back(Diagnostic{file_, mark.is_null() ? 0 : mark.line + 1,
-                                       mark.is_null() ? 0 : mark.column + 1, path,
+        // An empty document has no position: point at its start.
+        problems_.push_back(Diagnostic{file_, mark.is_null() ? 1 : mark.line + 1,
+                                       mark.is_null() ? 1 : mark.column + 1, path,
                                        std::move(message)});
     }
     void report(const YAML::Node& node, const std::string& path, std::string message) {
@@ -215,6 +219,12 @@ class Converter {
         price_year_ = sc.price_year;
         model::ModelConfig& m = sc.model;
         m.horizon_days = positive_duration(root_["horizon"], "horizon");
+        // Beyond this the model's assumptions (and R-109's discount steps) say little, and a
+        // mistyped unit should not start a run that never ends.
+        if (m.horizon_days > kMaxHorizonYears * model::kDaysPerYear) {
+            r_.report(root_["horizon"], "horizon",
+                      fmt::format("must be at most {} years", kMaxHorizonYears));
+        }
 
         convert_pathways(root_["pathways"], m);
         convert_population(root_["population"], m);
@@ -695,6 +705,18 @@ class Converter {
                     if (pw)
                         cohort.initial_caseload.emplace_back(*pw, it->second.as<std::int64_t>());
                 }
+            }
+            const double expected =
+                static_cast<double>(cohort.arrivals.count) +
+                cohort.arrivals.rate_per_day *
+                    std::max(0.0, std::min(cohort.arrivals.until_days, m.horizon_days) -
+                                      cohort.arrivals.from_days);
+            if (expected > kMaxPersons) {
+                r_.report(c["arrivals"], child(path, "arrivals"),
+                          fmt::format(
+                              "about {:.3g} persons would arrive; the model takes at most {:.3g} a "
+                              "cohort",
+                              expected, kMaxPersons));
             }
             m.cohorts.push_back(std::move(cohort));
         }

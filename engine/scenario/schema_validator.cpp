@@ -298,7 +298,8 @@ class Validator {
             thread_local std::unordered_map<std::string, std::regex> patterns;
             auto cached = patterns.find(pattern);
             if (cached == patterns.end()) {
-                cached = patterns.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
+                cached =
+                    patterns.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
             }
             if (!std::regex_search(node.Scalar(), cached->second)) {
                 add(node.Mark(), path,
