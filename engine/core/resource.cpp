@@ -4,10 +4,6 @@
 
 namespace followsim::core {
 
-namespace {
-constexpr unsigned kSequenceBits = 56;
-}
-
 Resource::Resource(std::int64_t capacity, QueueDiscipline discipline, double start_time)
     : capacity_(capacity),
       discipline_(discipline),
@@ -17,52 +13,10 @@ Resource::Resource(std::int64_t capacity, QueueDiscipline discipline, double sta
     if (capacity < 0) throw std::invalid_argument("resource capacity must not be negative");
 }
 
-bool Resource::try_acquire(double now) {
-    if (in_use_ >= capacity_) return false;
-    ++in_use_;
-    busy_.set(now, static_cast<double>(in_use_));
-    return true;
-}
-
-bool Resource::request(double now, EntityId entity, Priority priority) {
-    if (queue_.empty() && try_acquire(now)) return true;
-    enqueue(now, entity, priority);
-    return false;
-}
-
-void Resource::enqueue(double now, EntityId entity, Priority priority) {
-    const std::uint64_t cls = discipline_ == QueueDiscipline::priority ? priority : 0;
-    queue_.push(Waiting{(cls << kSequenceBits) | next_sequence_++, entity});
-    waiting_.set(now, static_cast<double>(queue_.size()));
-}
-
 bool Resource::withdraw(double now, EntityId entity) {
     if (!queue_.erase(entity)) return false;
     waiting_.set(now, static_cast<double>(queue_.size()));
     return true;
-}
-
-EntityId Resource::start_head(double now) {
-    if (queue_.empty() || in_use_ >= capacity_) {
-        throw std::logic_error("no one waiting, or no free unit, to start");
-    }
-    const EntityId next = queue_.pop().id;
-    waiting_.set(now, static_cast<double>(queue_.size()));
-    ++in_use_;
-    busy_.set(now, static_cast<double>(in_use_));
-    return next;
-}
-
-void Resource::release_unit(double now) {
-    if (in_use_ <= 0) throw std::logic_error("resource released more units than were taken");
-    --in_use_;
-    busy_.set(now, static_cast<double>(in_use_));
-}
-
-EntityId Resource::release(double now) {
-    release_unit(now);
-    if (!queue_.empty() && in_use_ < capacity_) return start_head(now);
-    return kNoEntity;
 }
 
 void Resource::set_capacity(double now, std::int64_t capacity, std::vector<EntityId>& started) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 #include "engine/core/future_event_list.hpp"
@@ -67,6 +68,7 @@ class Resource {
     void restart_statistics(double now) noexcept;
 
   private:
+    static constexpr unsigned kSequenceBits = 56;
     struct Waiting {
         std::uint64_t order;  // priority class in the top 8 bits, arrival sequence below
         std::uint32_t id;     // entity
@@ -86,5 +88,49 @@ class Resource {
     TimeWeightedAverage waiting_;
     TimeWeightedAverage capacity_average_;
 };
+
+// The calls made for every customer or job seeker are defined here, so that they inline.
+
+inline bool Resource::try_acquire(double now) {
+    if (in_use_ >= capacity_) return false;
+    ++in_use_;
+    busy_.set(now, static_cast<double>(in_use_));
+    return true;
+}
+
+inline bool Resource::request(double now, EntityId entity, Priority priority) {
+    if (queue_.empty() && try_acquire(now)) return true;
+    enqueue(now, entity, priority);
+    return false;
+}
+
+inline void Resource::enqueue(double now, EntityId entity, Priority priority) {
+    const std::uint64_t cls = discipline_ == QueueDiscipline::priority ? priority : 0;
+    queue_.push(Waiting{(cls << kSequenceBits) | next_sequence_++, entity});
+    waiting_.set(now, static_cast<double>(queue_.size()));
+}
+
+inline EntityId Resource::start_head(double now) {
+    if (queue_.empty() || in_use_ >= capacity_) {
+        throw std::logic_error("no one waiting, or no free unit, to start");
+    }
+    const EntityId next = queue_.pop().id;
+    waiting_.set(now, static_cast<double>(queue_.size()));
+    ++in_use_;
+    busy_.set(now, static_cast<double>(in_use_));
+    return next;
+}
+
+inline void Resource::release_unit(double now) {
+    if (in_use_ <= 0) throw std::logic_error("resource released more units than were taken");
+    --in_use_;
+    busy_.set(now, static_cast<double>(in_use_));
+}
+
+inline EntityId Resource::release(double now) {
+    release_unit(now);
+    if (!queue_.empty() && in_use_ < capacity_) return start_head(now);
+    return kNoEntity;
+}
 
 }  // namespace followsim::core
