@@ -155,6 +155,11 @@ std::vector<std::string> arm_names(const ordered_json& summary) {
     return names;
 }
 
+// Every chart colours an arm the same way: the domain is the scenario's arms, in order.
+ordered_json arm_color(const ordered_json& summary) {
+    return {{"field", "arm"}, {"type", "nominal"}, {"scale", {{"domain", arm_names(summary)}}}};
+}
+
 ordered_json base_spec(const std::string& title, const std::string& description) {
     return {{"$schema", "https://vega.github.io/schema/vega-lite/v6.json"},
             {"title", {{"text", title}, {"subtitle", description}, {"anchor", "start"}}},
@@ -241,13 +246,13 @@ ordered_json placement_chart(const CsvTable& ts, const ordered_json& summary) {
                           {"axis", {{"format", "%"}}},
                           {"title", "placed"},
                           {"scale", {{"domain", {0, 1}}}}}},
-                        {"color", {{"field", "arm"}, {"type", "nominal"}}}}}});
+                        {"color", arm_color(summary)}}}});
     if (!targets.empty()) {
         layers.push_back({{"data", {{"values", targets}}},
                           {"mark", {{"type", "rule"}, {"strokeDash", {6, 4}}, {"size", 2}}},
                           {"encoding",
                            {{"y", {{"field", "target"}, {"type", "quantitative"}}},
-                            {"color", {{"field", "arm"}, {"type", "nominal"}}}}}});
+                            {"color", arm_color(summary)}}}});
         layers.push_back(
             {{"data", {{"values", targets}}},
              {"mark", {{"type", "text"}, {"align", "left"}, {"dx", 4}, {"dy", -6}, {"x", 0}}},
@@ -379,7 +384,7 @@ ordered_json ceac_chart(const ordered_json& summary) {
           {"title", "willingness to pay, NOK per placement"}}},
         {"y",
          {{"field", "probability"}, {"type", "quantitative"}, {"scale", {{"domain", {0, 1}}}}}},
-        {"color", {{"field", "arm"}, {"type", "nominal"}}}};
+        {"color", arm_color(summary)}};
     return spec;
 }
 
@@ -409,7 +414,7 @@ ordered_json plane_chart(const ordered_json& summary) {
          {{"field", "delta_cost"},
           {"type", "quantitative"},
           {"title", "extra programme cost, NOK"}}},
-        {"color", {{"field", "arm"}, {"type", "nominal"}}}};
+        {"color", arm_color(summary)}};
     return spec;
 }
 
