@@ -561,12 +561,15 @@ class ArmSimulation {
             ledger_.release(p.commitment_nok - cost - fee);
             p.commitment_nok = 0.0;
             spend_rate_.add(now, -cfg.price_per_month_nok / kDaysPerMonth);
-            // The budget is shared: money freed here may let another measure start someone.
-            for (std::size_t i = 0; i < pathways_.size(); ++i) {
-                if (is_measure(static_cast<PathwayIndex>(i)))
-                    start_waiting(static_cast<PathwayIndex>(i));
+            // A limited budget is shared: money freed here may let another measure start
+            // someone. Without a limit nobody waits for money, only for this place.
+            if (ledger_.limited()) {
+                for (std::size_t i = 0; i < pathways_.size(); ++i) {
+                    if (is_measure(static_cast<PathwayIndex>(i)))
+                        start_waiting(static_cast<PathwayIndex>(i));
+                }
+                return;
             }
-            return;
         }
         start_waiting(pw);
     }
