@@ -18,6 +18,7 @@
 #include "engine/experiment/psa.hpp"
 #include "engine/experiment/replication_runner.hpp"
 #include "engine/experiment/sweep.hpp"
+#include "engine/model/state_fields.hpp"
 #include "engine/output/atomic_output.hpp"
 #include "engine/output/experiment_files.hpp"
 #include "engine/output/report_html.hpp"
@@ -205,6 +206,21 @@ PYBIND11_MODULE(_followsim, m) {
     m.def("load_scenario_text", &scenario::load_scenario_text, py::arg("text"), py::arg("label"),
           py::arg("overrides"));
     m.def("schema", [] { return scenario::scenario_schema().dump(); });
+    m.def(
+        "state_fields",
+        [] {
+            py::list fields;
+            for (const auto& f : model::kStateFieldInfo) {
+                py::dict d;
+                d["name"] = std::string(f.name);
+                d["label_en"] = std::string(f.label_en);
+                d["label_nb"] = std::string(f.label_nb);
+                d["person_state"] = f.person_state;
+                fields.append(d);
+            }
+            return fields;
+        },
+        "The monitor's state fields: the columns of the time series, in order.");
     m.def("run", &run_texts, py::arg("scenario"), py::arg("replications"), py::arg("seed"),
           py::arg("threads"));
     m.def("psa", &psa_texts, py::arg("scenario"), py::arg("draws"), py::arg("replications"),

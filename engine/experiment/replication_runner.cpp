@@ -61,23 +61,13 @@ std::vector<MonthMean> mean_months(const std::vector<std::vector<model::ArmOutco
             const model::MonthSnapshot& s = snapshots[m];
             MonthMean& t = means[m];
             t.day = s.day;
-            t.persons += static_cast<double>(s.persons);
-            t.waiting += static_cast<double>(s.waiting);
-            t.in_follow_up += static_cast<double>(s.in_follow_up);
-            t.in_measure += static_cast<double>(s.in_measure);
-            t.in_baseline += static_cast<double>(s.in_baseline);
-            t.employed += static_cast<double>(s.employed);
-            t.exited += static_cast<double>(s.exited);
-            t.placed += static_cast<double>(s.placed);
-            t.spending_nok += s.spending_nok;
+            for (std::size_t f = 0; f < model::kStateFields; ++f)
+                t.mean.values[f] += s.state.values[f];
         }
     }
     const double n = static_cast<double>(outcomes.size());
     for (MonthMean& t : means) {
-        for (double* x : {&t.persons, &t.waiting, &t.in_follow_up, &t.in_measure, &t.in_baseline,
-                          &t.employed, &t.exited, &t.placed, &t.spending_nok}) {
-            *x /= n;
-        }
+        for (double& x : t.mean.values) x /= n;
     }
     return means;
 }

@@ -35,8 +35,9 @@ struct MetricSummary {
 // Means over replications of the monthly state of one arm.
 struct MonthMean {
     double day = 0.0;
-    double persons = 0.0, waiting = 0.0, in_follow_up = 0.0, in_measure = 0.0, in_baseline = 0.0,
-           employed = 0.0, exited = 0.0, placed = 0.0, spending_nok = 0.0;
+    model::StateValues mean;
+
+    double operator[](model::StateField f) const noexcept { return mean[f]; }
 };
 
 struct ArmSummary {

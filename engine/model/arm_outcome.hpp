@@ -7,24 +7,11 @@
 #include <vector>
 
 #include "engine/economics/cash_flows.hpp"
+#include "engine/model/state_fields.hpp"
 
 namespace followsim::model {
 
 inline constexpr double kNotAvailable = std::numeric_limits<double>::quiet_NaN();
-
-// The state of the arm at the start of a month (persons counted in one state each).
-struct MonthSnapshot {
-    double day = 0.0;
-    std::int64_t persons = 0;       // arrived so far
-    std::int64_t waiting = 0;       // referred, waiting for a place
-    std::int64_t in_follow_up = 0;  // in in-house follow-up
-    std::int64_t in_measure = 0;    // in a purchased measure
-    std::int64_t in_baseline = 0;   // in ordinary follow-up
-    std::int64_t employed = 0;
-    std::int64_t exited = 0;
-    std::int64_t placed = 0;    // persons placed at least once so far
-    double spending_nok = 0.0;  // purchases paid so far (undiscounted)
-};
 
 struct ArmOutcome {
     std::int64_t persons = 0;

@@ -304,25 +304,30 @@ class ArmSimulation {
     void on_month(EntityId month) {
         MonthSnapshot s;
         s.day = sim_.now();
-        s.persons = persons_count_;
-        s.waiting = waiting_;
+        StateValues& v = s.state;
+        v[StateField::persons] = static_cast<double>(persons_count_);
+        v[StateField::waiting] = static_cast<double>(waiting_);
+        std::int64_t in_baseline = 0, in_follow_up = 0, in_measure = 0;
         for (std::size_t i = 0; i < config_.pathways.size(); ++i) {
             switch (config_.pathways[i].kind) {
                 case PathwayKind::baseline:
-                    s.in_baseline += pathways_[i].in_pathway;
+                    in_baseline += pathways_[i].in_pathway;
                     break;
                 case PathwayKind::in_house:
-                    s.in_follow_up += pathways_[i].in_pathway;
+                    in_follow_up += pathways_[i].in_pathway;
                     break;
                 case PathwayKind::measure:
-                    s.in_measure += pathways_[i].in_pathway;
+                    in_measure += pathways_[i].in_pathway;
                     break;
             }
         }
-        s.employed = employed_;
-        s.exited = exited_;
-        s.placed = placed_;
-        s.spending_nok = spending_so_far();
+        v[StateField::in_baseline] = static_cast<double>(in_baseline);
+        v[StateField::in_follow_up] = static_cast<double>(in_follow_up);
+        v[StateField::in_measure] = static_cast<double>(in_measure);
+        v[StateField::employed] = static_cast<double>(employed_);
+        v[StateField::exited] = static_cast<double>(exited_);
+        v[StateField::placed] = static_cast<double>(placed_);
+        v[StateField::spending_nok] = spending_so_far();
         months_.push_back(s);
         const double next = static_cast<double>(month + 1) * kDaysPerMonth;
         // A small tolerance so that a horizon of whole months gets its last snapshot.

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "engine/model/state_fields.hpp"
 #include "engine/output/arm_table.hpp"
 
 // The chart libraries, embedded by report_assets.S (NUL-terminated).
@@ -169,10 +170,11 @@ ordered_json base_spec(const std::string& title, const std::string& description)
 // ---- the charts ---------------------------------------------------------------------------
 
 ordered_json states_chart(const CsvTable& ts) {
-    const std::vector<std::pair<std::string, std::string>> states{
-        {"waiting", "waiting"},         {"in_follow_up", "in follow-up"},
-        {"in_measure", "in a measure"}, {"in_baseline", "in baseline"},
-        {"employed", "employed"},       {"exited", "exited"}};
+    // The person states of the monitor's list: they stack to the persons who have arrived.
+    std::vector<std::pair<std::string, std::string>> states;
+    for (const auto& f : model::kStateFieldInfo) {
+        if (f.person_state) states.emplace_back(f.name, f.label_en);
+    }
     ordered_json values = ordered_json::array();
     const std::size_t arm = ts.column("arm"), month = ts.column("month");
     for (const auto& row : ts.rows) {

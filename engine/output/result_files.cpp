@@ -191,19 +191,18 @@ std::string replications_csv(const scenario::Scenario& scenario,
 }
 
 std::string timeseries_csv(const experiment::RunResults& results) {
-    std::string out =
-        "arm,month,day,persons,waiting,in_follow_up,in_measure,in_baseline,employed,exited,"
-        "placed,placement_rate,spending_nok\n";
+    // The columns are the monitor's state fields, then the share placed so far.
+    std::string out = "arm,month,day";
+    for (const auto& f : model::kStateFieldInfo) out += fmt::format(",{}", f.name);
+    out += ",placement_rate\n";
     for (const experiment::ArmSummary& arm : results.arms) {
         for (std::size_t m = 0; m < arm.months.size(); ++m) {
             const experiment::MonthMean& s = arm.months[m];
-            const double rate = s.persons > 0.0 ? s.placed / s.persons : 0.0;
-            out +=
-                fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(arm.name), m,
-                            csv_number(s.day), csv_number(s.persons), csv_number(s.waiting),
-                            csv_number(s.in_follow_up), csv_number(s.in_measure),
-                            csv_number(s.in_baseline), csv_number(s.employed), csv_number(s.exited),
-                            csv_number(s.placed), csv_number(rate), csv_number(s.spending_nok));
+            const double persons = s[model::StateField::persons];
+            const double rate = persons > 0.0 ? s[model::StateField::placed] / persons : 0.0;
+            out += fmt::format("{},{},{}", csv_field(arm.name), m, csv_number(s.day));
+            for (double x : s.mean.values) out += "," + csv_number(x);
+            out += "," + csv_number(rate) + "\n";
         }
     }
     return out;

@@ -52,8 +52,8 @@ void check_conservation(const scenario::Scenario& sc, const experiment::RunResul
             REQUIRE(o.persons == o.employed_at_end + o.exited + o.active_at_end);
             REQUIRE(o.placed <= o.persons);
             for (const model::MonthSnapshot& m : o.months) {
-                REQUIRE(m.persons == m.waiting + m.in_follow_up + m.in_measure + m.in_baseline +
-                                         m.employed + m.exited);
+                REQUIRE(m[model::StateField::persons] == m[model::StateField::waiting] + m[model::StateField::in_follow_up] + m[model::StateField::in_measure] + m[model::StateField::in_baseline] +
+                                         m[model::StateField::employed] + m[model::StateField::exited]);
             }
         }
     }
@@ -79,11 +79,11 @@ void check_limits(const scenario::Scenario& sc, const experiment::RunResults& re
             REQUIRE(o.peak_committed_nok <= budget * (1 + 1e-9));
             for (double spent : o.spent_by_year_nok) REQUIRE(spent <= budget * (1 + 1e-9));
             for (const model::MonthSnapshot& m : o.months) {
-                REQUIRE(m.in_measure <= measure_slots);
-                REQUIRE(m.in_follow_up <= max_in_house);
+                REQUIRE(m[model::StateField::in_measure] <= static_cast<double>(measure_slots));
+                REQUIRE(m[model::StateField::in_follow_up] <= static_cast<double>(max_in_house));
             }
             // Spending accrued month by month ends where the ledger's bookings end.
-            REQUIRE(o.months.back().spending_nok ==
+            REQUIRE(o.months.back()[model::StateField::spending_nok] ==
                     Approx(o.budget_spent_nok).epsilon(1e-9).margin(1e-6));
         }
     }
@@ -250,10 +250,10 @@ arms:
         CHECK(o.spent_by_year_nok[1] == Approx(60000.0));
         REQUIRE(o.budget_exhausted_day.has_value());
         CHECK(*o.budget_exhausted_day == 0.0);
-        CHECK(o.months[1].in_measure == 5);
-        CHECK(o.months[1].waiting == 5);
-        CHECK(o.months[13].in_measure == 5);
-        CHECK(o.months[13].waiting == 5);
+        CHECK(o.months[1][model::StateField::in_measure] == 5);
+        CHECK(o.months[1][model::StateField::waiting] == 5);
+        CHECK(o.months[13][model::StateField::in_measure] == 5);
+        CHECK(o.months[13][model::StateField::waiting] == 5);
         // The five who waited a year: mean wait over ten starts is half a year.
         CHECK(o.mean_wait_days == Approx(model::kDaysPerYear / 2.0));
     }
@@ -285,16 +285,16 @@ arms:
     const ArmOutcome& fall_back = results.outcomes[0][0];
     const ArmOutcome& wait = results.outcomes[0][1];
     // fall_back: 3 of cohort a in follow-up, 7 of a and all 4 of b in baseline.
-    CHECK(fall_back.months[0].in_follow_up == 3);
-    CHECK(fall_back.months[0].in_baseline == 11);
-    CHECK(fall_back.months[0].waiting == 0);
+    CHECK(fall_back.months[0][model::StateField::in_follow_up] == 3);
+    CHECK(fall_back.months[0][model::StateField::in_baseline] == 11);
+    CHECK(fall_back.months[0][model::StateField::waiting] == 0);
     // wait: 3 in follow-up, 7 waiting; from month 6 a second caseworker takes 3 more.
-    CHECK(wait.months[0].in_follow_up == 3);
-    CHECK(wait.months[0].waiting == 7);
-    CHECK(wait.months[5].waiting == 7);
-    CHECK(wait.months[6].in_follow_up == 6);
-    CHECK(wait.months[6].waiting == 4);
-    CHECK(wait.months[6].in_baseline == 4);
+    CHECK(wait.months[0][model::StateField::in_follow_up] == 3);
+    CHECK(wait.months[0][model::StateField::waiting] == 7);
+    CHECK(wait.months[5][model::StateField::waiting] == 7);
+    CHECK(wait.months[6][model::StateField::in_follow_up] == 6);
+    CHECK(wait.months[6][model::StateField::waiting] == 4);
+    CHECK(wait.months[6][model::StateField::in_baseline] == 4);
 }
 
 TEST_CASE("while waiting, the baseline hazards apply", "[model]") {
@@ -317,7 +317,7 @@ arms:
     const auto results = run(sc, 1);
     const ArmOutcome& o = results.outcomes[0][0];
     CHECK(std::abs(o.placement_rate - 0.5) < 4 * std::sqrt(0.25 / 2000));
-    CHECK(o.months.back().waiting == o.persons - o.placed);
+    CHECK(o.months.back()[model::StateField::waiting] == static_cast<double>(o.persons - o.placed));
 }
 
 TEST_CASE("common random numbers: identical arms give identical replications", "[model][crn]") {

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from ._followsim import state_fields
+
+# The monitor's state fields (the engine's one list): time-series columns, in order.
+STATE_FIELDS = state_fields()
+
 
 def plot(results, kind: str, ax=None):
     import matplotlib.pyplot as plt
@@ -23,7 +28,7 @@ def plot(results, kind: str, ax=None):
         ax.legend()
     elif kind == "states":
         ts = results.timeseries
-        states = ["waiting", "in_follow_up", "in_measure", "in_baseline", "employed", "exited"]
+        states = [f["name"] for f in STATE_FIELDS if f["person_state"]]
         arms = list(dict.fromkeys(ts["arm"]))
         first = ts[ts["arm"] == arms[0]]
         ax.stackplot(first["month"], [first[s] for s in states], labels=states)
