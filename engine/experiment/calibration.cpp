@@ -16,28 +16,31 @@ namespace followsim::experiment {
 
 namespace {
 
-std::string assignment_for(const CalibrationSettings& s, double value) {
-    if (s.unit.empty()) return fmt::format("{}={}", s.path, value);
-    return fmt::format("{}={} {}", s.path, value, s.unit);
+// The parameter's binding; the unit must match what the value is (duration or number).
+const scenario::ParameterBinding& binding_of(const scenario::Scenario& sc,
+                                             const CalibrationSettings& s) {
+    const scenario::ParameterBinding* binding = sc.parameters.find(s.path, sc.model);
+    if (!binding) {
+        throw UsageError(
+            fmt::format("--param {}: not a number of this scenario that can be varied", s.path));
+    }
+    if (binding->duration && s.unit.empty())
+        throw UsageError(fmt::format("--param {}: a duration; give --unit", s.path));
+    if (!binding->duration && !s.unit.empty())
+        throw UsageError(
+            fmt::format("--param {}: a number, not a duration; leave out --unit", s.path));
+    return *binding;
+}
+
+scenario::Assignment assignment_for(const CalibrationSettings& s, double value) {
+    if (s.unit.empty()) return scenario::Assignment::set(s.path, value, fmt::format("{}", value));
+    return scenario::Assignment::set(s.path, value * *scenario::days_per_unit(s.unit),
+                                     fmt::format("{} {}", value, s.unit));
 }
 
 double current_value(const scenario::Scenario& sc, const CalibrationSettings& s) {
-    const auto text = scenario::value_at(sc, s.path);
-    if (!text) throw UsageError(fmt::format("--param {}: not a value of this scenario", s.path));
-    if (!s.unit.empty()) {
-        const auto days = scenario::parse_duration_days(*text);
-        if (!days)
-            throw UsageError(fmt::format("--param {}: '{}' is not a duration", s.path, *text));
-        return *days / *scenario::days_per_unit(s.unit);
-    }
-    try {
-        std::size_t used = 0;
-        const double x = std::stod(*text, &used);
-        if (used == text->size()) return x;
-    } catch (const std::exception&) {
-    }
-    throw UsageError(fmt::format("--param {}: '{}' is not a number (for a duration give --unit)",
-                                 s.path, *text));
+    const double value = binding_of(sc, s).get(sc.model);
+    return s.unit.empty() ? value : value / *scenario::days_per_unit(s.unit);
 }
 
 }  // namespace
@@ -61,6 +64,7 @@ CalibrationResult calibrate(const scenario::Scenario& scenario,
         }
         if (!found) throw UsageError("--arm: no arm named '" + settings.arm + "'");
     }
+    binding_of(scenario, settings);
     CalibrationResult result;
     if (settings.bracket) {
         result.bracket = *settings.bracket;
@@ -87,9 +91,9 @@ CalibrationResult calibrate(const scenario::Scenario& scenario,
     };
     auto evaluate = [&](double x) {
         ++result.evaluations;
-        const scenario::Scenario variant =
-            scenario::load_variant(scenario, {assignment_for(settings, x)});
-        const RunResults r = run_replications(variant, run);
+        model::ModelConfig config = scenario.model;
+        scenario.parameters.apply(config, {assignment_for(settings, x)});
+        const RunResults r = run_replications(config, run);
         const MetricSummary& m = r.arms[arm].metrics[metric];
         if (!m.available) {
             throw std::runtime_error(fmt::format("{} is not available for arm {} at {}={}",
@@ -140,8 +144,9 @@ CalibrationResult calibrate(const scenario::Scenario& scenario,
     const double end_b = b ? *b : (end_a == low ? high : low);
     result.low = std::min({end_a, end_b, result.value});
     result.high = std::max({end_a, end_b, result.value});
-    result.assignment = assignment_for(settings, result.value);
-    result.calibrated = scenario::load_variant(scenario, {result.assignment});
+    const scenario::Assignment assignment = assignment_for(settings, result.value);
+    result.assignment = assignment.path + "=" + assignment.text;
+    result.calibrated = scenario::with_assignments(scenario, {assignment});
     return result;
 }
 

@@ -5,11 +5,7 @@
 #include <Eigen/Cholesky>
 #include <Eigen/Dense>
 #include <algorithm>
-#include <boost/math/distributions/beta.hpp>
-#include <boost/math/distributions/gamma.hpp>
-#include <boost/math/distributions/lognormal.hpp>
 #include <boost/math/distributions/normal.hpp>
-#include <boost/math/distributions/triangular.hpp>
 #include <chrono>
 #include <cmath>
 #include <stdexcept>
@@ -18,49 +14,13 @@
 #include "engine/experiment/errors.hpp"
 #include "engine/experiment/metrics.hpp"
 #include "engine/experiment/parallel.hpp"
-#include "engine/model/follow_up_simulation.hpp"
-#include "engine/scenario/scenario_loader.hpp"
+#include "engine/model/arm_simulation.hpp"
+#include "engine/scenario/units.hpp"
 
 namespace followsim::experiment {
 
 namespace {
-
 constexpr std::uint32_t kPsaStreamFamily = 7000;
-
-// The value at probability u of a parameter's distribution; a zero spread gives its centre.
-double quantile(const scenario::UncertainParameter& p, double u) {
-    namespace bm = boost::math;
-    using scenario::Distribution;
-    switch (p.distribution) {
-        case Distribution::beta: {
-            if (p.b == 0.0) return p.a;
-            // Method of moments: alpha + beta = m (1 - m) / s^2 - 1.
-            const double total = p.a * (1 - p.a) / (p.b * p.b) - 1.0;
-            return bm::quantile(bm::beta_distribution<>(p.a * total, (1 - p.a) * total), u);
-        }
-        case Distribution::gamma: {
-            if (p.b == 0.0) return p.a;
-            const double shape = p.a * p.a / (p.b * p.b);
-            return bm::quantile(bm::gamma_distribution<>(shape, p.a / shape), u);
-        }
-        case Distribution::lognormal: {
-            if (p.b == 0.0) return p.a;
-            const double sigma2 = std::log1p(p.b * p.b / (p.a * p.a));
-            return bm::quantile(
-                bm::lognormal_distribution<>(std::log(p.a) - sigma2 / 2, std::sqrt(sigma2)), u);
-        }
-        case Distribution::normal:
-            if (p.b == 0.0) return p.a;
-            return bm::quantile(bm::normal_distribution<>(p.a, p.b), u);
-        case Distribution::uniform:
-            return p.a + (p.b - p.a) * u;
-        case Distribution::triangular:
-            if (p.a == p.c) return p.a;
-            return bm::quantile(bm::triangular_distribution<>(p.a, p.b, p.c), u);
-    }
-    return p.a;
-}
-
 }  // namespace
 
 std::vector<std::vector<double>> draw_parameters(const scenario::Uncertainty& uncertainty,
@@ -89,7 +49,7 @@ std::vector<std::vector<double>> draw_parameters(const scenario::Uncertainty& un
         for (Eigen::Index i = 0; i < n; ++i) {
             const double u = std::clamp(boost::math::cdf(standard, z(i)), 1e-12, 1.0 - 1e-12);
             const auto& p = uncertainty.parameters[static_cast<std::size_t>(i)];
-            double x = quantile(p, u);
+            double x = scenario::quantile(p.prior, u);
             if (p.integer) x = std::round(x);
             values[k].push_back(x);
         }
@@ -97,18 +57,19 @@ std::vector<std::vector<double>> draw_parameters(const scenario::Uncertainty& un
     return values;
 }
 
-std::string parameter_override(const scenario::UncertainParameter& parameter, double value) {
-    if (!parameter.unit.empty())
-        return fmt::format("{}={} {}", parameter.path, value, parameter.unit);
-    if (parameter.integer)
-        return fmt::format("{}={}", parameter.path, static_cast<long long>(value));
-    return fmt::format("{}={}", parameter.path, value);
+scenario::Assignment parameter_assignment(const scenario::UncertainParameter& parameter,
+                                          double value) {
+    if (!parameter.unit.empty()) {
+        return scenario::Assignment::set(parameter.path,
+                                         value * *scenario::days_per_unit(parameter.unit),
+                                         fmt::format("{} {}", value, parameter.unit));
+    }
+    return scenario::Assignment::set(parameter.path, value, fmt::format("{}", value));
 }
 
-std::vector<std::vector<double>> mean_metrics(const scenario::Scenario& scenario,
+std::vector<std::vector<double>> mean_metrics(const model::ModelConfig& config,
                                               std::uint64_t replications, std::uint64_t seed,
                                               std::uint64_t& events) {
-    const model::ModelConfig& config = scenario.model;
     const auto baseline = baseline_arm_of(config);
     const std::size_t metrics = arm_metrics().size();
     std::vector<std::vector<double>> sums(config.arms.size(), std::vector<double>(metrics, 0.0));
@@ -150,14 +111,15 @@ PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settin
     parallel_for(
         settings.draws, results.threads, settings.cancel,
         [&](std::uint64_t k) {
-            std::vector<std::string> overrides;
+            std::vector<scenario::Assignment> assignments;
             for (std::size_t i = 0; i < scenario.uncertainty.parameters.size(); ++i) {
-                overrides.push_back(parameter_override(scenario.uncertainty.parameters[i],
-                                                       results.parameter_values[k][i]));
+                assignments.push_back(parameter_assignment(scenario.uncertainty.parameters[i],
+                                                           results.parameter_values[k][i]));
             }
-            const scenario::Scenario variant = scenario::load_variant(scenario, overrides);
+            model::ModelConfig config = scenario.model;
+            scenario.parameters.apply(config, assignments);
             results.samples[k] =
-                mean_metrics(variant, settings.replications, settings.seed, events[k]);
+                mean_metrics(config, settings.replications, settings.seed, events[k]);
         },
         settings.progress);
     for (std::uint64_t e : events) results.events += e;

@@ -42,12 +42,13 @@ struct PsaResults {
 // The parameter values of every draw, [draw][parameter].
 std::vector<std::vector<double>> draw_parameters(const scenario::Uncertainty& uncertainty,
                                                  std::uint64_t draws, std::uint64_t seed);
-// "path=value" for a draw of a parameter.
-std::string parameter_override(const scenario::UncertainParameter& parameter, double value);
+// The draw of a parameter as an assignment to its binding (durations in the prior's unit).
+scenario::Assignment parameter_assignment(const scenario::UncertainParameter& parameter,
+                                          double value);
 
 // Mean of every metric of every arm over `replications` replications, [arm][metric];
 // single-threaded. Adds the events processed to `events`.
-std::vector<std::vector<double>> mean_metrics(const scenario::Scenario& scenario,
+std::vector<std::vector<double>> mean_metrics(const model::ModelConfig& config,
                                               std::uint64_t replications, std::uint64_t seed,
                                               std::uint64_t& events);
 

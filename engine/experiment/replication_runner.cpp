@@ -5,7 +5,7 @@
 
 #include "engine/experiment/metrics.hpp"
 #include "engine/experiment/parallel.hpp"
-#include "engine/model/follow_up_simulation.hpp"
+#include "engine/model/arm_simulation.hpp"
 
 namespace followsim::experiment {
 
@@ -74,9 +74,8 @@ std::vector<MonthMean> mean_months(const std::vector<std::vector<model::ArmOutco
 
 }  // namespace
 
-RunResults run_replications(const scenario::Scenario& scenario, const RunSettings& settings) {
+RunResults run_replications(const model::ModelConfig& config, const RunSettings& settings) {
     const auto started = std::chrono::steady_clock::now();
-    const model::ModelConfig& config = scenario.model;
     RunResults results;
     results.replications = settings.replications;
     results.seed = settings.seed;

@@ -61,7 +61,11 @@ struct RunResults {
 // The index of the scenario's baseline arm (economics.baseline_arm), if it has one.
 std::optional<std::size_t> baseline_arm_of(const model::ModelConfig& config);
 
-RunResults run_replications(const scenario::Scenario& scenario, const RunSettings& settings);
+RunResults run_replications(const model::ModelConfig& config, const RunSettings& settings);
+inline RunResults run_replications(const scenario::Scenario& scenario,
+                                   const RunSettings& settings) {
+    return run_replications(scenario.model, settings);
+}
 
 // Each metric of each arm over samples [sample][arm][metric] (replications or PSA draws).
 std::vector<ArmSummary> summarize_samples(

@@ -12,7 +12,7 @@
 #include "engine/experiment/metrics.hpp"
 #include "engine/experiment/parallel.hpp"
 #include "engine/experiment/psa.hpp"
-#include "engine/scenario/scenario_loader.hpp"
+#include "engine/scenario/units.hpp"
 
 namespace followsim::experiment {
 
@@ -21,10 +21,10 @@ double SweepVariable::value(int step) const {
     return from + (to - from) * static_cast<double>(step) / static_cast<double>(steps - 1);
 }
 
-std::string SweepVariable::override_for(double x) const {
-    // fmt writes whole numbers without a fraction, so whole-number keys stay whole numbers.
-    if (unit.empty()) return fmt::format("{}={}", path, x);
-    return fmt::format("{}={} {}", path, x, unit);
+scenario::Assignment SweepVariable::assignment_for(double x) const {
+    if (unit.empty()) return scenario::Assignment::set(path, x, fmt::format("{}", x));
+    return scenario::Assignment::set(path, x * *scenario::days_per_unit(unit),
+                                     fmt::format("{} {}", x, unit));
 }
 
 SweepVariable parse_vary(const std::string& spec) {
@@ -106,15 +106,17 @@ SweepResults run_sweep(const scenario::Scenario& scenario, const SweepSettings& 
         }
     }
 
-    // Check every point's scenario before running any (a bad value fails fast, nothing run).
-    std::vector<scenario::Scenario> variants;
+    // Set every point's values before running any (a bad value fails fast, nothing run).
+    std::vector<model::ModelConfig> variants;
     variants.reserve(r.points.size());
     for (const SweepPoint& p : r.points) {
-        std::vector<std::string> overrides;
+        std::vector<scenario::Assignment> assignments;
         for (std::size_t v = 0; v < nv; ++v) {
-            if (p.values[v]) overrides.push_back(settings.variables[v].override_for(*p.values[v]));
+            if (p.values[v])
+                assignments.push_back(settings.variables[v].assignment_for(*p.values[v]));
         }
-        variants.push_back(scenario::load_variant(scenario, overrides));
+        variants.push_back(scenario.model);
+        scenario.parameters.apply(variants.back(), assignments);
     }
 
     r.threads = resolve_threads(settings.threads, r.points.size());

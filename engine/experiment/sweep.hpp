@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/experiment/replication_runner.hpp"
+#include "engine/scenario/parameter_bindings.hpp"
 #include "engine/scenario/scenario.hpp"
 
 namespace followsim::experiment {
@@ -24,7 +25,8 @@ struct SweepVariable {
     std::string unit;  // "", or days/weeks/months/years
 
     [[nodiscard]] double value(int step) const;
-    [[nodiscard]] std::string override_for(double value) const;
+    // The value as an assignment to the parameter's binding (durations in `unit`).
+    [[nodiscard]] scenario::Assignment assignment_for(double value) const;
 };
 
 // "key.path=FROM:TO:STEPS" or "key.path=FROM:TO:STEPS:UNIT"; throws UsageError.

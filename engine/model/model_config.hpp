@@ -2,41 +2,17 @@
 // The scenario layer fills these from YAML; the model never sees YAML.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "engine/economics/economics_config.hpp"
+#include "engine/model/population.hpp"
 #include "engine/model/time_to_event.hpp"
 
 namespace followsim::model {
-
-inline constexpr double kDaysPerYear = 365.25;
-inline constexpr double kDaysPerMonth = kDaysPerYear / 12.0;
-
-// Innsatsgruppe: the need for assistance NAV assesses.
-enum class NeedGroup : std::uint8_t {
-    standard,
-    situasjonsbestemt,
-    spesielt_tilpasset,
-    varig_tilpasset
-};
-inline constexpr std::size_t kNeedGroups = 4;
-inline constexpr std::array<const char*, kNeedGroups> kNeedGroupNames{
-    "standard", "situasjonsbestemt", "spesielt_tilpasset", "varig_tilpasset"};
-
-// Young people under 30 are a priority group.
-enum class AgeBand : std::uint8_t { under_30, from_30 };
-inline constexpr std::size_t kAgeBands = 2;
-inline constexpr std::array<const char*, kAgeBands> kAgeBandNames{"under_30", "30_and_over"};
-
-enum class BenefitKind : std::uint8_t { none, aap, dagpenger, sosialhjelp };
-inline constexpr std::array<const char*, 4> kBenefitKindNames{"none", "aap", "dagpenger",
-                                                              "sosialhjelp"};
-
-enum class PathwayKind : std::uint8_t { baseline, in_house, measure };
 
 // Pathway indices: baseline is always 0; in-house, if present, 1; then the measures.
 using PathwayIndex = std::int32_t;
@@ -66,38 +42,68 @@ struct CohortConfig {
     std::vector<std::pair<PathwayIndex, std::int64_t>> initial_caseload;
 };
 
+// ---- the pathway kinds: what each kind of pathway adds to the common terms ----
+
+// Ordinary, light follow-up: no places to run out of, no cost of its own.
+struct BaselineTerms {};
+
 struct CaseworkerChange {
     double at_days = 0.0;
     std::int64_t caseworkers = 0;
 };
 
-struct PathwayConfig {
-    std::string name;
-    PathwayKind kind = PathwayKind::baseline;
-    TimeToEvent placement;
-    TimeToEvent dropout;
-    double max_duration_days = kNever;
-    // Multiplies the placement hazard in this pathway (caseload pressure x competence).
-    double placement_hazard_ratio = 1.0;
+// The placement hazard scales as (reference_caseload / caseload_per_caseworker)^elasticity.
+struct CaseloadPressure {
+    double reference_caseload = 1.0;
+    double elasticity = 0.0;
+};
 
-    // in_house
+// A share of caseworkers with social-work competence whose follow-up has its own hazard ratio.
+struct Competence {
+    double share = 0.0;
+    double hazard_ratio = 1.0;
+};
+
+// Close follow-up by the office's own caseworkers.
+struct InHouseTerms {
     std::int64_t caseworkers = 0;
     std::int64_t caseload_per_caseworker = 0;
     std::vector<CaseworkerChange> caseworker_changes;
     double hours_per_participant_month = 0.0;
-    double cost_per_caseworker_year_nok = 0.0;
-    double training_per_caseworker_nok = 0.0;  // once per caseworker who starts
+    double cost_per_caseworker_year_nok = 0.0;  // 0: the economics section's staff cost
+    double training_per_caseworker_nok = 0.0;   // once per caseworker who starts
+    std::optional<CaseloadPressure> caseload_pressure;
+    std::optional<Competence> competence;
 
-    // measure
+    [[nodiscard]] std::int64_t places_for(std::int64_t staff) const {
+        return staff * caseload_per_caseworker;
+    }
+    // Multiplies the placement hazard: caseload pressure x competence.
+    [[nodiscard]] double placement_hazard_ratio() const;
+};
+
+// A labour-market measure bought from a provider.
+struct MeasureTerms {
     std::int64_t slots = 0;
     double price_per_month_nok = 0.0;
     double result_fee_nok = 0.0;
-    double ordering_hours = 0.0;
+    double ordering_hours = 0.0;  // NAV's own hours to order and follow one purchase
+};
 
-    [[nodiscard]] bool has_capacity_limit() const { return kind != PathwayKind::baseline; }
-    [[nodiscard]] std::int64_t initial_capacity() const {
-        return kind == PathwayKind::in_house ? caseworkers * caseload_per_caseworker : slots;
-    }
+using PathwayTerms = std::variant<BaselineTerms, InHouseTerms, MeasureTerms>;
+
+struct PathwayConfig {
+    std::string name;
+    TimeToEvent placement;
+    TimeToEvent dropout;
+    double max_duration_days = kNever;
+    PathwayTerms terms;
+
+    [[nodiscard]] bool is_baseline() const { return std::holds_alternative<BaselineTerms>(terms); }
+    [[nodiscard]] const InHouseTerms* in_house() const { return std::get_if<InHouseTerms>(&terms); }
+    [[nodiscard]] InHouseTerms* in_house() { return std::get_if<InHouseTerms>(&terms); }
+    [[nodiscard]] const MeasureTerms* measure() const { return std::get_if<MeasureTerms>(&terms); }
+    [[nodiscard]] MeasureTerms* measure() { return std::get_if<MeasureTerms>(&terms); }
 };
 
 // A routing rule: the first rule whose conditions all hold sends the person to `pathway`.
@@ -130,6 +136,9 @@ struct ModelConfig {
     BudgetConfig budget;
     std::vector<ArmConfig> arms;
     economics::EconomicsConfig economics;
+
+    // The in-house pathway, if the scenario has one.
+    [[nodiscard]] std::optional<PathwayIndex> in_house_pathway() const;
 };
 
 }  // namespace followsim::model

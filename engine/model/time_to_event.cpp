@@ -7,13 +7,61 @@
 
 namespace followsim::model {
 
+ProbabilityWithin::ProbabilityWithin(double p, double within)
+    : Exponential{-std::log1p(-p) / within}, probability(p), within_days(within) {}
+
+double Weibull::cumulative_hazard(double days) const {
+    return days > 0.0 ? std::pow(days / scale_days, shape) : 0.0;
+}
+
+double Weibull::time_at(double hazard) const {
+    return scale_days * std::pow(hazard, 1.0 / shape);
+}
+
+double LogNormal::cumulative_hazard(double days) const {
+    if (days <= 0.0) return 0.0;
+    // H = -ln S, S = 1 - Phi((ln t - meanlog) / sdlog).
+    const double z = (std::log(days) - meanlog) / sdlog;
+    return -std::log(boost::math::cdf(boost::math::complement(boost::math::normal(), z)));
+}
+
+double LogNormal::time_at(double hazard) const {
+    // S(T) = exp(-hazard)  =>  Phi(z) = 1 - exp(-hazard) = -expm1(-hazard)
+    const double p = -std::expm1(-hazard);
+    if (p >= 1.0) return kNever;
+    if (p <= 0.0) return 0.0;
+    const double z = boost::math::quantile(boost::math::normal(), p);
+    return std::exp(meanlog + sdlog * z);
+}
+
+double PiecewiseHazard::cumulative_hazard(double days) const {
+    double start = 0.0, h = 0.0;
+    for (std::size_t i = 0; i < end_days.size() && start < days; ++i) {
+        const double end = std::min(days, end_days[i]);
+        h += rate_per_day[i] * (end - start);
+        start = end_days[i];
+    }
+    return h;
+}
+
+double PiecewiseHazard::time_at(double hazard) const {
+    double start = 0.0;
+    double remaining = hazard;
+    for (std::size_t i = 0; i < end_days.size(); ++i) {
+        const double rate = rate_per_day[i];
+        const double width = end_days[i] - start;
+        const double in_piece = rate * width;  // inf * 0 cannot happen: width > 0
+        if (remaining <= in_piece) return rate > 0.0 ? start + remaining / rate : kNever;
+        remaining -= in_piece;
+        start = end_days[i];
+    }
+    return kNever;  // the hazard ends with the last piece
+}
+
 TimeToEvent TimeToEvent::exponential(double rate_per_day) {
     if (!(rate_per_day >= 0.0)) throw std::invalid_argument("rate must be >= 0");
     if (rate_per_day == 0.0) return never();
-    TimeToEvent t;
-    t.kind = TimeToEventKind::exponential;
-    t.rate_per_day = rate_per_day;
-    return t;
+    return {Exponential{rate_per_day}};
 }
 
 TimeToEvent TimeToEvent::probability_within(double probability, double within_days) {
@@ -21,33 +69,22 @@ TimeToEvent TimeToEvent::probability_within(double probability, double within_da
         throw std::invalid_argument("probability must be in [0, 1) and within > 0");
     }
     // P(T <= w) = 1 - exp(-rate w)  =>  rate = -ln(1 - p) / w
-    return exponential(-std::log1p(-probability) / within_days);
+    return {ProbabilityWithin(probability, within_days)};
 }
 
 TimeToEvent TimeToEvent::weibull(double shape, double scale_days) {
     if (!(shape > 0.0) || !(scale_days > 0.0)) throw std::invalid_argument("bad Weibull");
-    TimeToEvent t;
-    t.kind = TimeToEventKind::weibull;
-    t.weibull_shape = shape;
-    t.weibull_scale_days = scale_days;
-    return t;
+    return {Weibull{shape, scale_days}};
 }
 
 TimeToEvent TimeToEvent::lognormal(double median_days, double sdlog) {
     if (!(median_days > 0.0) || !(sdlog > 0.0)) throw std::invalid_argument("bad log-normal");
-    TimeToEvent t;
-    t.kind = TimeToEventKind::lognormal;
-    t.lognormal_meanlog = std::log(median_days);
-    t.lognormal_sdlog = sdlog;
-    return t;
+    return {LogNormal{std::log(median_days), sdlog}};
 }
 
 TimeToEvent TimeToEvent::fixed(double days) {
     if (!(days >= 0.0)) throw std::invalid_argument("fixed time must be >= 0");
-    TimeToEvent t;
-    t.kind = TimeToEventKind::fixed;
-    t.fixed_days = days;
-    return t;
+    return {FixedDelay{days}};
 }
 
 TimeToEvent TimeToEvent::piecewise(std::vector<double> end_days, std::vector<double> rate_per_day) {
@@ -61,74 +98,36 @@ TimeToEvent TimeToEvent::piecewise(std::vector<double> end_days, std::vector<dou
         }
         previous = end_days[i];
     }
-    TimeToEvent t;
-    t.kind = TimeToEventKind::piecewise;
-    t.piece_end_days = std::move(end_days);
-    t.piece_rate_per_day = std::move(rate_per_day);
-    return t;
+    return {PiecewiseHazard{std::move(end_days), std::move(rate_per_day)}};
+}
+
+bool TimeToEvent::is_never() const {
+    return std::visit(
+        [](const auto& f) {
+            using F = std::decay_t<decltype(f)>;
+            if constexpr (std::is_same_v<F, NoEvent>) return true;
+            if constexpr (std::is_base_of_v<Exponential, F>) return !(f.rate_per_day > 0.0);
+            return false;
+        },
+        form);
 }
 
 double TimeToEvent::sample(double unit_exponential, double hazard_ratio) const {
     const double target = unit_exponential / hazard_ratio;  // H(T) = E / HR
-    switch (kind) {
-        case TimeToEventKind::none:
-            return kNever;
-        case TimeToEventKind::exponential:
-            return target / rate_per_day;
-        case TimeToEventKind::weibull:
-            return weibull_scale_days * std::pow(target, 1.0 / weibull_shape);
-        case TimeToEventKind::lognormal: {
-            // S(T) = exp(-target)  =>  Phi(z) = 1 - exp(-target) = -expm1(-target)
-            const double p = -std::expm1(-target);
-            if (p >= 1.0) return kNever;
-            if (p <= 0.0) return 0.0;
-            const double z = boost::math::quantile(boost::math::normal(), p);
-            return std::exp(lognormal_meanlog + lognormal_sdlog * z);
-        }
-        case TimeToEventKind::piecewise: {
-            double start = 0.0;
-            double remaining = target;
-            for (std::size_t i = 0; i < piece_end_days.size(); ++i) {
-                const double rate = piece_rate_per_day[i];
-                const double width = piece_end_days[i] - start;
-                const double in_piece = rate * width;  // inf * 0 cannot happen: width > 0
-                if (remaining <= in_piece) return rate > 0.0 ? start + remaining / rate : kNever;
-                remaining -= in_piece;
-                start = piece_end_days[i];
-            }
-            return kNever;  // the hazard ends with the last piece
-        }
-        case TimeToEventKind::fixed:
-            return fixed_days;
-    }
-    return kNever;
+    return std::visit([target](const auto& f) { return f.time_at(target); }, form);
 }
 
 double TimeToEvent::cumulative_probability(double days) const {
-    switch (kind) {
-        case TimeToEventKind::none:
-            return 0.0;
-        case TimeToEventKind::exponential:
-            return -std::expm1(-rate_per_day * days);
-        case TimeToEventKind::weibull:
-            return -std::expm1(-std::pow(days / weibull_scale_days, weibull_shape));
-        case TimeToEventKind::lognormal:
-            if (days <= 0.0) return 0.0;
-            return boost::math::cdf(boost::math::normal(lognormal_meanlog, lognormal_sdlog),
-                                    std::log(days));
-        case TimeToEventKind::piecewise: {
-            double start = 0.0, h = 0.0;
-            for (std::size_t i = 0; i < piece_end_days.size() && start < days; ++i) {
-                const double end = std::min(days, piece_end_days[i]);
-                h += piece_rate_per_day[i] * (end - start);
-                start = piece_end_days[i];
-            }
-            return -std::expm1(-h);
-        }
-        case TimeToEventKind::fixed:
-            return days >= fixed_days ? 1.0 : 0.0;
-    }
-    return 0.0;
+    if (const auto* fixed = std::get_if<FixedDelay>(&form)) return days >= fixed->days ? 1.0 : 0.0;
+    return -std::expm1(-cumulative_hazard(days));
+}
+
+double TimeToEvent::cumulative_hazard(double days) const {
+    return std::visit([days](const auto& f) { return f.cumulative_hazard(days); }, form);
+}
+
+double TimeToEvent::time_at_cumulative_hazard(double hazard) const {
+    return std::visit([hazard](const auto& f) { return f.time_at(hazard); }, form);
 }
 
 }  // namespace followsim::model

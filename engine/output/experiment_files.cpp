@@ -14,24 +14,6 @@ using nlohmann::ordered_json;
 
 namespace {
 
-const char* distribution_name(scenario::Distribution d) {
-    switch (d) {
-        case scenario::Distribution::beta:
-            return "beta";
-        case scenario::Distribution::gamma:
-            return "gamma";
-        case scenario::Distribution::lognormal:
-            return "lognormal";
-        case scenario::Distribution::normal:
-            return "normal";
-        case scenario::Distribution::uniform:
-            return "uniform";
-        case scenario::Distribution::triangular:
-            return "triangular";
-    }
-    return "";
-}
-
 ordered_json nullable(double x) {
     return std::isnan(x) ? ordered_json(nullptr) : ordered_json(x);
 }
@@ -57,7 +39,7 @@ ordered_json psa_summary_json(const scenario::Scenario& scenario, const experime
         for (const auto& draw : r.parameter_values) values.push_back(draw[i]);
         const core::Summary s = core::summarize(values);
         parameters.push_back({{"path", p.path},
-                              {"distribution", distribution_name(p.distribution)},
+                              {"distribution", scenario::family_name(p.prior)},
                               {"mean_of_draws", s.mean},
                               {"sd_of_draws", s.sd}});
     }

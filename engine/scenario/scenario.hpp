@@ -1,24 +1,22 @@
-// A scenario as plain data: what the YAML file says, converted to the model's units.
+// A scenario as plain data: what the YAML file says, converted to the model's units, with the
+// typed bindings of its numbers (for PSA draws, sweep points and calibration).
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "engine/model/model_config.hpp"
+#include "engine/scenario/parameter_bindings.hpp"
+#include "engine/scenario/priors.hpp"
 
 namespace followsim::scenario {
 
 // A parameter of the probabilistic sensitivity analysis.
-enum class Distribution { beta, gamma, lognormal, normal, uniform, triangular };
-
 struct UncertainParameter {
     std::string path;  // key path of the value it replaces, as for --set
-    Distribution distribution = Distribution::normal;
-    double a = 0.0;        // mean, or low
-    double b = 0.0;        // sd, or mode (triangular) or high (uniform)
-    double c = 0.0;        // high (triangular)
-    std::string unit;      // "", or days/weeks/months/years: draws are written as durations
-    bool integer = false;  // the value it replaces is a whole number: draws are rounded
+    Prior prior;
+    std::string unit;      // "", or days/weeks/months/years: the value is a duration
+    bool integer = false;  // the schema says the value is a whole number: draws are rounded
 };
 
 struct Correlation {
@@ -40,6 +38,7 @@ struct Scenario {
     int price_year = 0;
     model::ModelConfig model;  // with its economics settings
     Uncertainty uncertainty;
+    ParameterBindings parameters;        // every number of the scenario, by key path
     std::vector<std::string> overrides;  // the --set assignments applied, in order
     std::string resolved_yaml;           // the scenario as run, after overrides
 };

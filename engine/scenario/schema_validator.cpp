@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "engine/scenario/diagnostics.hpp"
+#include "engine/scenario/number_rule.hpp"
 
 namespace followsim::scenario {
 
@@ -74,13 +75,10 @@ bool type_matches(const YAML::Node& node, const std::string& type) {
     return false;
 }
 
-std::string format_number(double x) {
-    return fmt::format("{}", x);
-}
-
 class Validator {
   public:
-    Validator(const json& root, std::vector<SchemaProblem>& out) : root_(root), out_(out) {}
+    Validator(const json& root, std::vector<SchemaProblem>& out, NumberRules* rules)
+        : root_(root), out_(out), rules_(rules) {}
 
     void check(const YAML::Node& node, const json& schema, const std::string& path) {
         const json& s = resolve(schema);
@@ -153,9 +151,13 @@ class Validator {
         for (const json& branch_schema : s["oneOf"]) {
             const json& branch = resolve(branch_schema);
             std::vector<SchemaProblem> problems;
-            Validator inner(root_, problems);
+            NumberRules branch_rules;
+            Validator inner(root_, problems, rules_ ? &branch_rules : nullptr);
             inner.check(node, branch, path);
-            if (problems.empty()) return;
+            if (problems.empty()) {
+                if (rules_) rules_->merge(branch_rules);
+                return;
+            }
             const bool typed =
                 branch.contains("type") && type_matches(node, branch["type"].get<std::string>());
             if (!typed) continue;
@@ -270,26 +272,10 @@ class Validator {
                     return;
                 }
             }
-            if (s.contains("minimum") && x < s["minimum"].get<double>()) {
-                add(node.Mark(), path,
-                    fmt::format("must be at least {}, found {}",
-                                format_number(s["minimum"].get<double>()), node.Scalar()));
+            if (auto broken = check_bounds(number_rule(s), x, node.Scalar())) {
+                add(node.Mark(), path, std::move(*broken));
             }
-            if (s.contains("maximum") && x > s["maximum"].get<double>()) {
-                add(node.Mark(), path,
-                    fmt::format("must be at most {}, found {}",
-                                format_number(s["maximum"].get<double>()), node.Scalar()));
-            }
-            if (s.contains("exclusiveMinimum") && !(x > s["exclusiveMinimum"].get<double>())) {
-                add(node.Mark(), path,
-                    fmt::format("must be greater than {}, found {}",
-                                format_number(s["exclusiveMinimum"].get<double>()), node.Scalar()));
-            }
-            if (s.contains("exclusiveMaximum") && !(x < s["exclusiveMaximum"].get<double>())) {
-                add(node.Mark(), path,
-                    fmt::format("must be less than {}, found {}",
-                                format_number(s["exclusiveMaximum"].get<double>()), node.Scalar()));
-            }
+            if (rules_) (*rules_)[path] = number_rule(s);
         }
         if (s.contains("pattern")) {
             const std::string pattern = s["pattern"].get<std::string>();
@@ -310,13 +296,15 @@ class Validator {
 
     const json& root_;
     std::vector<SchemaProblem>& out_;
+    NumberRules* rules_;
 };
 
 }  // namespace
 
-std::vector<SchemaProblem> validate_against_schema(const YAML::Node& document, const json& schema) {
+std::vector<SchemaProblem> validate_against_schema(const YAML::Node& document, const json& schema,
+                                                   NumberRules* rules) {
     std::vector<SchemaProblem> problems;
-    Validator validator(schema, problems);
+    Validator validator(schema, problems, rules);
     validator.check(document, schema, "");
     return problems;
 }

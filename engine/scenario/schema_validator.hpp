@@ -6,9 +6,12 @@
 #pragma once
 
 #include <yaml-cpp/yaml.h>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+
 #include <vector>
+#include "engine/scenario/number_rule.hpp"
 
 namespace followsim::scenario {
 
@@ -22,7 +25,12 @@ struct SchemaProblem {
 enum class ScalarType { null, boolean, integer, number, string };
 ScalarType scalar_type(const YAML::Node& scalar);
 
+// The number rule of every number in the document, by key path (list items by index).
+using NumberRules = std::map<std::string, NumberRule>;
+
+// Every problem of the document; with `rules`, also the rule of each number it holds.
 std::vector<SchemaProblem> validate_against_schema(const YAML::Node& document,
-                                                   const nlohmann::json& schema);
+                                                   const nlohmann::json& schema,
+                                                   NumberRules* rules = nullptr);
 
 }  // namespace followsim::scenario

@@ -18,13 +18,10 @@ using namespace followsim;
 
 namespace {
 
-scenario::UncertainParameter parameter(const char* path, scenario::Distribution d, double a,
-                                       double b) {
+scenario::UncertainParameter parameter(const char* path, scenario::Prior prior) {
     scenario::UncertainParameter p;
     p.path = path;
-    p.distribution = d;
-    p.a = a;
-    p.b = b;
+    p.prior = prior;
     return p;
 }
 
@@ -54,16 +51,10 @@ double correlation(const std::vector<double>& x, const std::vector<double>& y) {
 TEST_CASE("PSA with zero-variance distributions equals the deterministic run", "[psa]") {
     // Every parameter pinned at the scenario's own value: each draw is the scenario itself.
     auto sc = heimdal();
-    for (auto& p : sc.uncertainty.parameters) {
-        p.distribution = scenario::Distribution::normal;
-        p.b = 0.0;
+    const double values[] = {0.64, 0.40, 0.30, 5, 900000, 14000};  // as in heimdal.yaml
+    for (std::size_t i = 0; i < sc.uncertainty.parameters.size(); ++i) {
+        sc.uncertainty.parameters[i].prior = scenario::NormalPrior{{values[i], 0.0}};
     }
-    sc.uncertainty.parameters[0].a = 0.64;  // the values in heimdal.yaml
-    sc.uncertainty.parameters[1].a = 0.40;
-    sc.uncertainty.parameters[2].a = 0.30;
-    sc.uncertainty.parameters[3].a = 5;
-    sc.uncertainty.parameters[4].a = 900000;
-    sc.uncertainty.parameters[5].a = 14000;
     experiment::PsaSettings psa;
     psa.draws = 4;
     psa.replications = 25;
@@ -91,10 +82,10 @@ TEST_CASE("PSA with zero-variance distributions equals the deterministic run", "
 
 TEST_CASE("draws have the asked-for moments and correlation", "[psa]") {
     scenario::Uncertainty u;
-    u.parameters.push_back(parameter("a", scenario::Distribution::beta, 0.64, 0.046));
-    u.parameters.push_back(parameter("b", scenario::Distribution::gamma, 14000, 2000));
-    u.parameters.push_back(parameter("c", scenario::Distribution::normal, 10, 3));
-    u.parameters.push_back(parameter("d", scenario::Distribution::uniform, 2, 6));
+    u.parameters.push_back(parameter("a", scenario::BetaPrior{{0.64, 0.046}}));
+    u.parameters.push_back(parameter("b", scenario::GammaPrior{{14000, 2000}}));
+    u.parameters.push_back(parameter("c", scenario::NormalPrior{{10, 3}}));
+    u.parameters.push_back(parameter("d", scenario::UniformPrior{2, 6}));
     u.correlations.push_back({0, 2, 0.6});
     const auto values = experiment::draw_parameters(u, 20000, 3);
     std::vector<std::vector<double>> by_parameter(4);
@@ -131,7 +122,7 @@ TEST_CASE("draws have the asked-for moments and correlation", "[psa]") {
 TEST_CASE("correlations that are not a valid matrix are refused", "[psa]") {
     scenario::Uncertainty u;
     for (const char* p : {"a", "b", "c"})
-        u.parameters.push_back(parameter(p, scenario::Distribution::normal, 0, 1));
+        u.parameters.push_back(parameter(p, scenario::NormalPrior{{0, 1}}));
     u.correlations = {{0, 1, 0.9}, {1, 2, 0.9}, {0, 2, -0.9}};
     CHECK_THROWS_AS(experiment::draw_parameters(u, 10, 1), experiment::UsageError);
 }
@@ -159,8 +150,8 @@ TEST_CASE("calibration recovers the value that produced its target", "[calibrati
     CHECK(truth <= result.high);
     CHECK(result.high - result.low < 0.05);  // and the interval is informative
     CHECK(result.achieved == Approx(target).margin(1e-3));
-    CHECK(result.calibrated.model.pathways[1].placement.rate_per_day ==
-          Approx(-std::log1p(-result.value) / 730.5));
+    CHECK(std::get<model::ProbabilityWithin>(result.calibrated.model.pathways[1].placement.form)
+              .rate_per_day == Approx(-std::log1p(-result.value) / 730.5));
 }
 
 TEST_CASE("calibration refuses a target outside the bracket", "[calibration]") {
@@ -181,8 +172,10 @@ TEST_CASE("sweep specifications are parsed and checked", "[sweep]") {
     CHECK(v.path == "pathways.in_house.caseworkers");
     CHECK(v.value(0) == 2.0);
     CHECK(v.value(4) == 6.0);
-    CHECK(v.override_for(3.0) == "pathways.in_house.caseworkers=3");
-    CHECK(experiment::parse_vary("horizon=12:36:3:months").override_for(24) == "horizon=24 months");
+    CHECK(v.assignment_for(3.0).origin == "--set pathways.in_house.caseworkers=3");
+    const auto horizon = experiment::parse_vary("horizon=12:36:3:months").assignment_for(24);
+    CHECK(horizon.text == "24 months");
+    CHECK(horizon.value == Approx(730.5));
     CHECK_THROWS_AS(experiment::parse_vary("horizon"), experiment::UsageError);
     CHECK_THROWS_AS(experiment::parse_vary("a=1:2"), experiment::UsageError);
     CHECK_THROWS_AS(experiment::parse_vary("a=x:2:3"), experiment::UsageError);

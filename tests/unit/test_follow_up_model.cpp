@@ -7,7 +7,7 @@
 
 #include "engine/experiment/metrics.hpp"
 #include "engine/experiment/replication_runner.hpp"
-#include "engine/model/follow_up_simulation.hpp"
+#include "engine/model/arm_simulation.hpp"
 #include "engine/output/result_files.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 #include "support/queueing_formulas.hpp"
@@ -52,8 +52,10 @@ void check_conservation(const scenario::Scenario& sc, const experiment::RunResul
             REQUIRE(o.persons == o.employed_at_end + o.exited + o.active_at_end);
             REQUIRE(o.placed <= o.persons);
             for (const model::MonthSnapshot& m : o.months) {
-                REQUIRE(m[model::StateField::persons] == m[model::StateField::waiting] + m[model::StateField::in_follow_up] + m[model::StateField::in_measure] + m[model::StateField::in_baseline] +
-                                         m[model::StateField::employed] + m[model::StateField::exited]);
+                REQUIRE(m[model::StateField::persons] ==
+                        m[model::StateField::waiting] + m[model::StateField::in_follow_up] +
+                            m[model::StateField::in_measure] + m[model::StateField::in_baseline] +
+                            m[model::StateField::employed] + m[model::StateField::exited]);
             }
         }
     }
@@ -64,11 +66,11 @@ void check_limits(const scenario::Scenario& sc, const experiment::RunResults& re
     std::int64_t measure_slots = 0;
     std::int64_t max_in_house = 0;
     for (const auto& p : sc.model.pathways) {
-        if (p.kind == model::PathwayKind::measure) measure_slots += p.slots;
-        if (p.kind == model::PathwayKind::in_house) {
-            max_in_house = p.initial_capacity();
-            for (const auto& c : p.caseworker_changes) {
-                max_in_house = std::max(max_in_house, c.caseworkers * p.caseload_per_caseworker);
+        if (const auto* m = p.measure()) measure_slots += m->slots;
+        if (const auto* h = p.in_house()) {
+            max_in_house = h->places_for(h->caseworkers);
+            for (const auto& c : h->caseworker_changes) {
+                max_in_house = std::max(max_in_house, h->places_for(c.caseworkers));
             }
         }
     }

@@ -54,9 +54,11 @@ TEST_CASE("the shipped scenarios are valid and convert to the model's units", "[
     CHECK(h.model.horizon_days == 730.5);
     CHECK(h.model.cohorts.at(0).arrivals.count == 108);
     CHECK(h.model.pathways.at(1).name == "in_house");
-    CHECK(h.model.pathways.at(1).initial_capacity() == 120);
+    const auto& in_house = *h.model.pathways.at(1).in_house();
+    CHECK(in_house.places_for(in_house.caseworkers) == 120);
     // 64 % within 24 months: rate = -ln(0.36) / 730.5 per day.
-    CHECK(h.model.pathways.at(1).placement.rate_per_day == Approx(-std::log(0.36) / 730.5));
+    CHECK(std::get<followsim::model::ProbabilityWithin>(h.model.pathways.at(1).placement.form)
+              .rate_per_day == Approx(-std::log(0.36) / 730.5));
     CHECK(h.model.arms.at(0).target_placement_rate == 0.64);
     CHECK(h.sha256.size() == 64);
     // AAP from G: 66 % of a 3 G basis, G of 2015 (NOK 90,068 from 1 May 2015), per month.
@@ -69,9 +71,9 @@ TEST_CASE("overrides change any value and are validated like the file", "[scenar
     const Scenario sc = load_scenario_file(
         heimdal, {"pathways.in_house.caseworkers=5", "population.cohorts.pilot.arrivals.count=200",
                   "pathways.baseline.dropout=none", "horizon=3 years"});
-    CHECK(sc.model.pathways.at(1).caseworkers == 5);
+    CHECK(sc.model.pathways.at(1).in_house()->caseworkers == 5);
     CHECK(sc.model.cohorts.at(0).arrivals.count == 200);
-    CHECK(sc.model.pathways.at(0).dropout.kind == followsim::model::TimeToEventKind::none);
+    CHECK(sc.model.pathways.at(0).dropout.is_never());
     CHECK(sc.model.horizon_days == 3 * 365.25);
     CHECK(sc.resolved_yaml.find("caseworkers: 5") != std::string::npos);
 

@@ -1,0 +1,470 @@
+// The arm simulation wires the rooms of the model together: arrivals, the routing policy, the
+// pathways, the purchase budget, the bookkeeping of cash flows and the monitor. It owns the
+// clock and each person's journey between pathways; what a pathway does with a person is the
+// pathway's business.
+#include "engine/model/arm_simulation.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include "engine/core/entity_pool.hpp"
+#include "engine/core/simulator.hpp"
+#include "engine/core/statistics.hpp"
+#include "engine/model/arm_bookkeeping.hpp"
+#include "engine/model/arm_events.hpp"
+#include "engine/model/arrivals.hpp"
+#include "engine/model/baseline_pathway.hpp"
+#include "engine/model/in_house_follow_up.hpp"
+#include "engine/model/purchase_budget.hpp"
+#include "engine/model/purchased_measure.hpp"
+#include "engine/model/routing_policy.hpp"
+#include "engine/model/state_monitor.hpp"
+
+namespace followsim::model {
+
+namespace {
+
+using core::EntityId;
+using core::EventHandle;
+using core::kNoEntity;
+
+class ArmSimulation {
+  public:
+    ArmSimulation(const ModelConfig& config, std::size_t arm_index, std::uint64_t seed,
+                  std::uint64_t replication)
+        : config_(config),
+          policy_(config.arms.at(arm_index)),
+          arrivals_(config, seed, replication),
+          budget_(config.budget),
+          books_(config) {
+        for (std::size_t i = 0; i < config.pathways.size(); ++i) {
+            const PathwayConfig& p = config.pathways[i];
+            const auto index = static_cast<PathwayIndex>(i);
+            if (p.in_house()) {
+                auto in_house =
+                    std::make_unique<InHouseFollowUp>(p, index, books_, policy_.uses(index));
+                in_house_ = in_house.get();
+                pathways_.push_back(std::move(in_house));
+            } else if (p.measure()) {
+                auto measure = std::make_unique<PurchasedMeasure>(p, index, books_, budget_);
+                measures_.push_back(measure.get());
+                measure_at_.resize(i + 1, nullptr);
+                measure_at_[i] = measure.get();
+                pathways_.push_back(std::move(measure));
+            } else {
+                pathways_.push_back(std::make_unique<BaselinePathway>(p, index));
+            }
+        }
+        // Room for the persons expected, so the run does not grow its storage step by step.
+        const auto room =
+            static_cast<std::size_t>(std::min(arrivals_.expected_persons() * 1.05 + 64.0, 5e7));
+        persons_.reserve(room);
+        sim_.reserve(room);
+    }
+
+    ArmOutcome run() {
+        schedule_calendar();
+        if (in_house_) in_house_->train_initial_staff();
+        place_initial_caseload();
+        arrivals_.schedule_first(sim_);
+        sim_.run_until(config_.horizon_days, [this](const core::Event& e) { handle(e); });
+        return finish();
+    }
+
+  private:
+    // ---- set-up -------------------------------------------------------------------------
+
+    void schedule_calendar() {
+        sim_.schedule_at(0.0, kMonthTick, 0, kLast);
+        for (int year = 1; year * kDaysPerYear < config_.horizon_days; ++year) {
+            sim_.schedule_at(year * kDaysPerYear, kBudgetYear, static_cast<EntityId>(year), kFirst);
+        }
+        if (in_house_) {
+            const auto& changes = in_house_->config().in_house()->caseworker_changes;
+            for (std::size_t i = 0; i < changes.size(); ++i) {
+                if (changes[i].at_days <= config_.horizon_days) {
+                    sim_.schedule_at(changes[i].at_days, kCaseworkerChange,
+                                     static_cast<EntityId>(i), kSecond);
+                }
+            }
+        }
+    }
+
+    // Initial caseload: straight into the pathway, or its queue; no routing, no fallback.
+    void place_initial_caseload() {
+        for (std::size_t c = 0; c < config_.cohorts.size(); ++c) {
+            for (const auto& [pw, count] : config_.cohorts[c].initial_caseload) {
+                for (std::int64_t k = 0; k < count; ++k) {
+                    const EntityId id = create_person(c);
+                    persons_[id].referral_day = 0.0;
+                    Pathway& pathway = *pathways_[pw];
+                    if (!pathway.limited()) {
+                        start(id, pw);
+                    } else if (pathway.places().available() > 0 &&
+                               pathway.admit(persons_[id], sim_.now())) {
+                        pathway.places().try_acquire(sim_.now());
+                        start(id, pw);
+                    } else {
+                        wait(id, pw);
+                    }
+                }
+            }
+        }
+    }
+
+    EntityId create_person(std::size_t cohort) {
+        monitor_.add(StateField::persons, 1);
+        return persons_.create(arrivals_.new_person(cohort, sim_.now()));
+    }
+
+    // ---- events -------------------------------------------------------------------------
+
+    void handle(const core::Event& e) {
+        switch (e.kind) {
+            case kPoissonArrival:
+                refer(create_person(e.entity));
+                arrivals_.schedule_next_poisson(sim_, e.entity, sim_.now());
+                break;
+            case kBatchArrival:
+                for (std::int64_t k = 0; k < config_.cohorts[e.entity].arrivals.count; ++k) {
+                    refer(create_person(e.entity));
+                }
+                break;
+            case kPlacement:
+                on_placement(e.entity);
+                break;
+            case kDropout:
+                on_dropout(e.entity);
+                break;
+            case kEpisodeEnd:
+                on_episode_end(e.entity);
+                break;
+            case kJobLoss:
+                on_job_loss(e.entity);
+                break;
+            case kMonthTick:
+                on_month(e.entity);
+                break;
+            case kBudgetYear:
+                on_budget_year(static_cast<int>(e.entity));
+                break;
+            case kCaseworkerChange:
+                on_caseworker_change(e.entity);
+                break;
+            default:
+                throw std::logic_error("unknown event kind in the follow-up model");
+        }
+    }
+
+    void on_placement(EntityId id) {
+        leave_current(id, true);
+        Person& p = persons_[id];
+        books_.benefits(p, sim_.now());
+        p.employed_since = sim_.now();
+        p.state = PersonState::employed;
+        monitor_.add(StateField::employed, 1);
+        employed_time_.set(sim_.now(), static_cast<double>(monitor_.count(StateField::employed)));
+        if (!p.ever_placed) {
+            p.ever_placed = true;
+            monitor_.add(StateField::placed, 1);
+            days_to_job_.add(sim_.now() - p.arrival_day);
+        }
+        const double e = p.rng.exponential(1.0);
+        const double after = config_.cohorts[p.cohort].job_loss.sample(e);
+        p.next_event = schedule_if_within(after, kJobLoss, id);
+    }
+
+    void on_dropout(EntityId id) {
+        leave_current(id, false);
+        // Benefits after leaving (other benefits, education) are outside the model.
+        books_.benefits(persons_[id], sim_.now());
+        monitor_.add(StateField::exited, 1);
+        persons_.release(id);
+    }
+
+    void on_episode_end(EntityId id) {
+        leave_current(id, false);
+        if (const auto next = policy_.after_max_duration()) {
+            enter(id, *next, true);
+        } else {
+            refer(id);
+        }
+    }
+
+    void on_job_loss(EntityId id) {
+        monitor_.add(StateField::employed, -1);
+        employed_time_.set(sim_.now(), static_cast<double>(monitor_.count(StateField::employed)));
+        Person& p = persons_[id];
+        books_.employment(p, sim_.now());
+        p.active_since = sim_.now();
+        p.next_event = EventHandle{};
+        refer(id);
+    }
+
+    void on_month(EntityId month) {
+        monitor_.snapshot(sim_.now(), budget_.spending_so_far(sim_.now()));
+        const double next = static_cast<double>(month + 1) * kDaysPerMonth;
+        // A small tolerance so that a horizon of whole months gets its last snapshot.
+        if (next <= config_.horizon_days * (1.0 + 1e-12)) {
+            sim_.schedule_at(std::min(next, config_.horizon_days), kMonthTick, month + 1, kLast);
+        }
+    }
+
+    void on_budget_year(int year) {
+        // Book the closing year's purchases of the places that continue, then commit their
+        // share of the new year; a place the new budget cannot carry ends now.
+        BudgetLedger& ledger = budget_.ledger();
+        const int closing = ledger.current_year();
+        continuing_.clear();
+        persons_.for_each_alive([&](EntityId id, Person& p) {
+            if (p.state != PersonState::in_pathway) return;
+            if (PurchasedMeasure* measure = measure_at(p.pathway)) {
+                measure->book_purchases(p, sim_.now(), closing);
+                continuing_.push_back(id);
+            }
+        });
+        ledger.open_year(year);
+        ended_.clear();
+        for (EntityId id : continuing_) {
+            Person& p = persons_[id];
+            if (!budget_.commit(p, pathways_[p.pathway]->config(), sim_.now())) {
+                p.commitment_nok = 0.0;
+                ended_.push_back(id);
+            }
+        }
+        for (EntityId id : ended_) on_episode_end(id);
+        for (PurchasedMeasure* m : measures_) start_waiting(m->index());
+    }
+
+    void on_caseworker_change(EntityId change) {
+        started_.clear();
+        in_house_->change_staff(change, sim_.now(), started_);
+        for (EntityId id : started_) {
+            monitor_.add(StateField::waiting, -1);
+            start(id, in_house_->index());
+        }
+    }
+
+    // ---- routing and places -------------------------------------------------------------
+
+    void refer(EntityId id) { enter(id, policy_.route(persons_[id]), true); }
+
+    // Sends a referred person to pathway `pw`, or to the arm's fallback when it is full or
+    // its budget is spent (once: a fallback does not fall back again).
+    void enter(EntityId id, PathwayIndex pw, bool may_fall_back) {
+        persons_[id].referral_day = sim_.now();
+        Pathway& pathway = *pathways_[pw];
+        if (!pathway.limited()) {
+            start(id, pw);
+            return;
+        }
+        if (!pathway.has_free_place()) {
+            const auto instead = may_fall_back ? policy_.when_full(pw) : std::nullopt;
+            if (instead) {
+                enter(id, *instead, false);
+            } else {
+                wait(id, pw);
+            }
+            return;
+        }
+        if (!pathway.admit(persons_[id], sim_.now())) {
+            const auto instead = may_fall_back ? policy_.when_budget_spent(pw) : std::nullopt;
+            if (instead) {
+                enter(id, *instead, false);
+            } else {
+                wait(id, pw);
+            }
+            return;
+        }
+        pathway.places().try_acquire(sim_.now());
+        start(id, pw);
+    }
+
+    void wait(EntityId id, PathwayIndex pw) {
+        Person& p = persons_[id];
+        p.state = PersonState::waiting;
+        p.pathway = pw;
+        pathways_[pw]->places().enqueue(sim_.now(), id);
+        monitor_.add(StateField::waiting, 1);
+        // While waiting, the baseline hazards apply.
+        schedule_episode(id, config_.pathways[kBaselinePathway], 1.0, kNever);
+    }
+
+    void start(EntityId id, PathwayIndex pw) {
+        Person& p = persons_[id];
+        cancel_events(p);
+        Pathway& pathway = *pathways_[pw];
+        const double now = sim_.now();
+        if (pathway.limited()) waits_.add(now - p.referral_day);
+        p.state = PersonState::in_pathway;
+        p.pathway = pw;
+        p.start_day = now;
+        p.paid_until_day = now;
+        monitor_.add(pathway.state_field(), 1);
+        pathway.begin(p, now);
+        schedule_episode(id, pathway.config(), pathway.placement_hazard_ratio(),
+                         pathway.config().max_duration_days);
+    }
+
+    // Takes the person out of the queue or pathway they are in, settling the stay.
+    void leave_current(EntityId id, bool placed) {
+        Person& p = persons_[id];
+        cancel_events(p);
+        const double now = sim_.now();
+        const PathwayIndex pw = p.pathway;
+        Pathway& pathway = *pathways_[pw];
+        if (p.state == PersonState::waiting) {
+            pathway.places().withdraw(now, id);
+            monitor_.add(StateField::waiting, -1);
+            return;
+        }
+        if (p.state != PersonState::in_pathway) return;
+        monitor_.add(pathway.state_field(), -1);
+        pathway.end(p, now, placed);
+        if (!pathway.limited()) return;
+        // A limited budget is shared: money freed here may let another measure start
+        // someone. Otherwise only this pathway's place was freed.
+        if (pathway.shares_budget()) {
+            for (PurchasedMeasure* m : measures_) start_waiting(m->index());
+        } else {
+            start_waiting(pw);
+        }
+    }
+
+    // Starts the people at the head of the pathway's queue while places (and budget) allow.
+    void start_waiting(PathwayIndex pw) {
+        Pathway& pathway = *pathways_[pw];
+        core::Resource& places = pathway.places();
+        while (places.head() != kNoEntity && places.available() > 0) {
+            const EntityId id = places.head();
+            if (!pathway.admit(persons_[id], sim_.now())) {
+                if (const auto instead = policy_.when_budget_spent(pw)) {
+                    leave_current(id, false);
+                    enter(id, *instead, false);
+                    continue;
+                }
+                break;  // first come, first served: nobody overtakes the head
+            }
+            places.start_head(sim_.now());
+            monitor_.add(StateField::waiting, -1);
+            start(id, pw);
+        }
+    }
+
+    // ---- competing risks ----------------------------------------------------------------
+
+    // Draws the episode's competing risks: always two draws, so a person's later episodes
+    // use the same numbers in every arm that gives them the same number of episodes. At equal
+    // times a job wins over dropout, and dropout over the end of the measure.
+    void schedule_episode(EntityId id, const PathwayConfig& cfg, double pathway_hazard_ratio,
+                          double max_duration_days) {
+        Person& p = persons_[id];
+        const double e_placement = p.rng.exponential(1.0);
+        const double e_dropout = p.rng.exponential(1.0);
+        const double hazard_ratio =
+            pathway_hazard_ratio * config_.group_hazard_ratio[static_cast<std::size_t>(p.group)] *
+            config_.age_band_hazard_ratio[static_cast<std::size_t>(p.age_band)];
+        const double to_job = cfg.placement.sample(e_placement, hazard_ratio);
+        const double to_dropout = cfg.dropout.sample(e_dropout);
+        core::EventKind kind = kPlacement;
+        double first = to_job;
+        if (to_dropout < first) {
+            kind = kDropout;
+            first = to_dropout;
+        }
+        if (max_duration_days < first) {
+            kind = kEpisodeEnd;
+            first = max_duration_days;
+        }
+        p.next_event = schedule_if_within(first, kind, id);
+    }
+
+    EventHandle schedule_if_within(double delay, core::EventKind kind, EntityId id) {
+        const double t = sim_.now() + delay;
+        if (!(t <= config_.horizon_days)) return EventHandle{};  // would never fire
+        return sim_.schedule_at(t, kind, id);
+    }
+
+    void cancel_events(Person& p) {
+        sim_.cancel(p.next_event);
+        p.next_event = EventHandle{};
+    }
+
+    [[nodiscard]] PurchasedMeasure* measure_at(PathwayIndex pw) const {
+        const auto i = static_cast<std::size_t>(pw);
+        return i < measure_at_.size() ? measure_at_[i] : nullptr;
+    }
+
+    // ---- results ------------------------------------------------------------------------
+
+    ArmOutcome finish() {
+        const double horizon = config_.horizon_days;
+        // Book what is still running at the horizon: places, benefits, wages.
+        persons_.for_each_alive([&](EntityId, Person& p) {
+            if (p.state == PersonState::employed) {
+                books_.employment(p, horizon);
+                return;
+            }
+            books_.benefits(p, horizon);
+            if (p.state == PersonState::in_pathway)
+                pathways_[p.pathway]->close_at_horizon(p, horizon);
+        });
+        ArmOutcome out;
+        out.persons = monitor_.count(StateField::persons);
+        out.placed = monitor_.count(StateField::placed);
+        out.employed_at_end = monitor_.count(StateField::employed);
+        out.exited = monitor_.count(StateField::exited);
+        out.active_at_end = monitor_.count(StateField::waiting);
+        for (const auto& pathway : pathways_) out.active_at_end += pathway->participants();
+        out.placement_rate =
+            out.persons > 0 ? static_cast<double>(out.placed) / static_cast<double>(out.persons)
+                            : 0.0;
+        if (days_to_job_.count() > 0) out.mean_days_to_job = days_to_job_.mean();
+        out.employment_months = employed_time_.integral(horizon) / kDaysPerMonth;
+        out.mean_wait_days = waits_.count() > 0 ? waits_.mean() : 0.0;
+        if (in_house_) out.caseworker_utilisation = in_house_->places().utilisation(horizon);
+        const BudgetLedger& ledger = budget_.ledger();
+        out.budget_spent_nok = ledger.spent_total_nok();
+        out.budget_exhausted_day = ledger.exhausted_day();
+        out.events = sim_.events_processed();
+        out.cash_flows = books_.book().totals();
+        for (const auto& pathway : pathways_) {
+            out.peak_over_capacity =
+                std::max(out.peak_over_capacity, pathway->peak_over_capacity());
+        }
+        out.peak_committed_nok = ledger.peak_committed_nok();
+        out.spent_by_year_nok = ledger.spent_by_year_nok();
+        out.months = monitor_.take_months();
+        return out;
+    }
+
+    const ModelConfig& config_;
+    RoutingPolicy policy_;
+    Arrivals arrivals_;
+    PurchaseBudget budget_;
+    ArmBookkeeping books_;
+    StateMonitor monitor_;
+    core::Simulator sim_;
+    core::EntityPool<Person> persons_;
+    std::vector<std::unique_ptr<Pathway>> pathways_;  // by pathway index
+    InHouseFollowUp* in_house_ = nullptr;
+    std::vector<PurchasedMeasure*> measures_;
+    std::vector<PurchasedMeasure*> measure_at_;  // by pathway index; nullptr: not a measure
+    std::vector<EntityId> continuing_, ended_, started_;
+
+    core::TimeWeightedAverage employed_time_;
+    core::RunningStats waits_;
+    core::RunningStats days_to_job_;
+};
+
+}  // namespace
+
+ArmOutcome simulate_arm(const ModelConfig& config, std::size_t arm_index, std::uint64_t seed,
+                        std::uint64_t replication) {
+    ArmSimulation simulation(config, arm_index, seed, replication);
+    return simulation.run();
+}
+
+}  // namespace followsim::model

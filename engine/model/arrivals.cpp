@@ -1,0 +1,74 @@
+#include "engine/model/arrivals.hpp"
+
+#include <algorithm>
+
+#include "engine/model/arm_events.hpp"
+
+namespace followsim::model {
+
+namespace {
+// Stream families: arrival processes per cohort; persons per cohort by arrival number.
+constexpr std::uint32_t kArrivalFamily = 1;
+constexpr std::uint32_t kPersonFamilyBase = 1000;
+}  // namespace
+
+Arrivals::Arrivals(const ModelConfig& config, std::uint64_t seed, std::uint64_t replication)
+    : config_(config), seed_(seed), replication_(replication), next_number_(config.cohorts.size()) {
+    for (std::size_t c = 0; c < config.cohorts.size(); ++c) {
+        streams_.emplace_back(seed, replication,
+                              core::stream_id(kArrivalFamily, static_cast<std::uint32_t>(c)));
+    }
+}
+
+double Arrivals::expected_persons() const {
+    double expected = 0.0;
+    for (const CohortConfig& c : config_.cohorts) {
+        expected += static_cast<double>(c.arrivals.count);
+        for (const auto& initial : c.initial_caseload)
+            expected += static_cast<double>(initial.second);
+        if (c.arrivals.poisson) {
+            expected += c.arrivals.rate_per_day *
+                        std::max(0.0, std::min(c.arrivals.until_days, config_.horizon_days) -
+                                          c.arrivals.from_days);
+        }
+    }
+    return expected;
+}
+
+void Arrivals::schedule_first(core::Simulator& sim) {
+    for (std::size_t c = 0; c < config_.cohorts.size(); ++c) {
+        const ArrivalConfig& a = config_.cohorts[c].arrivals;
+        if (a.poisson) {
+            schedule_next_poisson(sim, c, a.from_days);
+        } else if (a.count > 0 && a.at_days <= config_.horizon_days) {
+            sim.schedule_at(a.at_days, kBatchArrival, static_cast<core::EntityId>(c));
+        }
+    }
+}
+
+void Arrivals::schedule_next_poisson(core::Simulator& sim, std::size_t cohort, double after) {
+    const ArrivalConfig& a = config_.cohorts[cohort].arrivals;
+    if (!(a.rate_per_day > 0.0)) return;
+    const double t = after + streams_[cohort].exponential(a.rate_per_day);
+    if (t < a.until_days && t <= config_.horizon_days) {
+        sim.schedule_at(t, kPoissonArrival, static_cast<core::EntityId>(cohort));
+    }
+}
+
+Person Arrivals::new_person(std::size_t cohort, double now) {
+    const CohortConfig& c = config_.cohorts[cohort];
+    const std::uint32_t number = next_number_[cohort]++;
+    Person p;
+    p.rng = core::RandomStream(
+        seed_, replication_,
+        core::stream_id(kPersonFamilyBase + static_cast<std::uint32_t>(cohort), number));
+    // Attributes are the first draws of the person's own stream: the same in every arm.
+    p.group = static_cast<NeedGroup>(pick_share(c.group_shares, p.rng.uniform01()));
+    p.age_band = static_cast<AgeBand>(pick_share(c.age_band_shares, p.rng.uniform01()));
+    p.cohort = static_cast<std::uint16_t>(cohort);
+    p.arrival_day = now;
+    p.active_since = now;
+    return p;
+}
+
+}  // namespace followsim::model
