@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstring>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,41 @@ void BM_PsaHeimdal1000Draws(benchmark::State& state) {
         benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
 }
 
+// CPU seconds of this thread so far (the machine is shared: wall time would count others).
+double thread_cpu_seconds() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+
+// The same number of person-simulations two ways, in one run: `psa heimdal.yaml --draws 1000
+// --replications 10` against `run heimdal.yaml --replications 10000`, both on this thread.
+// psa_cpu_over_run_cpu is the ratio of their CPU times (target <= 1.3: a PSA draw must not
+// cost much more than the replications it runs).
+void BM_PsaCpuOverRunCpu(benchmark::State& state) {
+    const auto sc = scenario::load_scenario_file(scenario_path("heimdal.yaml"));
+    const std::uint64_t draws = g_smoke ? 4 : 1000, per_draw = g_smoke ? 2 : 10;
+    double psa_cpu = 0.0, run_cpu = 0.0;
+    for (auto _ : state) {
+        experiment::RunSettings run;
+        run.replications = draws * per_draw;
+        run.threads = 1;
+        double t0 = thread_cpu_seconds();
+        benchmark::DoNotOptimize(experiment::run_replications(sc, run).arms.data());
+        run_cpu += thread_cpu_seconds() - t0;
+        experiment::PsaSettings psa;
+        psa.draws = draws;
+        psa.replications = per_draw;
+        psa.threads = 1;
+        t0 = thread_cpu_seconds();
+        benchmark::DoNotOptimize(experiment::run_psa(sc, psa).samples.data());
+        psa_cpu += thread_cpu_seconds() - t0;
+    }
+    state.counters["psa_cpu_s"] = psa_cpu / static_cast<double>(state.iterations());
+    state.counters["run_cpu_s"] = run_cpu / static_cast<double>(state.iterations());
+    state.counters["psa_cpu_over_run_cpu"] = psa_cpu / run_cpu;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -98,6 +134,9 @@ int main(int argc, char** argv) {
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime()
         ->Iterations(1);
+    benchmark::RegisterBenchmark("PsaCpuOverRunCpu", BM_PsaCpuOverRunCpu)
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(g_smoke ? 1 : 3);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;
