@@ -57,6 +57,10 @@ class CashFlowBook {
     }
 
     [[nodiscard]] const CashFlowTotals& totals() const { return totals_; }
+    // The present value of `nok_per_day` over [from_day, to_day), without booking it.
+    [[nodiscard]] double present_value(double from_day, double to_day, double nok_per_day) const {
+        return to_day > from_day ? nok_per_day * discounting_.integral(from_day, to_day) : 0.0;
+    }
 
   private:
     void add(Flow flow, Payer payer, double pv, double nominal) {

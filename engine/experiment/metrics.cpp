@@ -60,6 +60,14 @@ const std::vector<MetricDefinition>& arm_metrics() {
          [](const C& c) { return c.outcome.cash_flows.pv(Flow::ordering_time); }, false},
         {"cost_training_nok", [](const C& c) { return c.outcome.cash_flows.pv(Flow::training); },
          false},
+        // Capacity: salaried staff and rationed places
+        {"staff_utilisation", [](const C& c) { return c.outcome.staff_utilisation; }, false},
+        {"cost_idle_staff_nok", [](const C& c) { return c.outcome.cost_idle_staff_nok; }, false},
+        {"mean_dose_hours_per_month",
+         [](const C& c) { return c.outcome.mean_dose_hours_per_month; }, false},
+        {"rationed_share", [](const C& c) { return c.outcome.rationed_share; }, false},
+        {"waiting_at_horizon",
+         [](const C& c) { return static_cast<double>(c.outcome.waiting_at_horizon); }, false},
     };
     return metrics;
 }

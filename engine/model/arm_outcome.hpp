@@ -20,10 +20,20 @@ struct ArmOutcome {
     std::int64_t exited = 0;
     std::int64_t active_at_end = 0;  // waiting, in follow-up, in a measure or in baseline
     double placement_rate = 0.0;
-    double mean_days_to_job = kNotAvailable;        // over placed persons: arrival to first job
-    double employment_months = 0.0;                 // summed over persons, within the horizon
-    double mean_wait_days = 0.0;                    // over starts of capacity-limited pathways
+    double mean_days_to_job = kNotAvailable;  // over placed persons: arrival to first job
+    double employment_months = 0.0;           // summed over persons, within the horizon
+    // Over referrals to a pathway with limited places: days from referral to start, to
+    // leaving the queue, or to the horizon for those still waiting (0 for those sent elsewhere).
+    double mean_wait_days = 0.0;
+    double rationed_share = kNotAvailable;  // referrals that waited or were sent elsewhere
+    std::int64_t waiting_at_horizon = 0;
     double caseworker_utilisation = kNotAvailable;  // NaN without an in-house pathway
+    double staff_utilisation = kNotAvailable;    // follow-up hours used / available; NaN: no team
+    double cost_idle_staff_nok = kNotAvailable;  // present value of unused salaried hours
+    double mean_dose_hours_per_month = kNotAvailable;  // caseload-weighted; NaN: no one
+    // Per cohort, in the order of the scenario.
+    std::vector<std::int64_t> cohort_persons;
+    std::vector<std::int64_t> cohort_placed;
     double budget_spent_nok = 0.0;
     std::optional<double> budget_exhausted_day;
     std::uint64_t events = 0;

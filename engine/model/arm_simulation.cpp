@@ -1,7 +1,7 @@
 // The arm simulation wires the rooms of the model together: arrivals, the routing policy, the
-// pathways, the purchase budget, the bookkeeping of cash flows and the monitor. It owns the
-// clock and each person's journey between pathways; what a pathway does with a person is the
-// pathway's business.
+// pathways (with the in-house team), the purchase budget, the bookkeeping of cash flows and the
+// monitor. It owns the clock and each person's journey between pathways; what a pathway does
+// with a person is the pathway's business.
 #include "engine/model/arm_simulation.hpp"
 
 #include <algorithm>
@@ -39,16 +39,19 @@ class ArmSimulation {
           arrivals_(config, seed, replication),
           budget_(config.budget),
           books_(config) {
+        const std::optional<StaffingPlan> staffing = config.staffing_of(arm_index);
         for (std::size_t i = 0; i < config.pathways.size(); ++i) {
             const PathwayConfig& p = config.pathways[i];
             const auto index = static_cast<PathwayIndex>(i);
             if (p.in_house()) {
                 auto in_house =
-                    std::make_unique<InHouseFollowUp>(p, index, books_, policy_.uses(index));
+                    std::make_unique<InHouseFollowUp>(p, index, config, staffing, books_);
                 in_house_ = in_house.get();
                 pathways_.push_back(std::move(in_house));
             } else if (p.measure()) {
-                auto measure = std::make_unique<PurchasedMeasure>(p, index, books_, budget_);
+                InHouseTeam* team = in_house_ ? in_house_->team() : nullptr;
+                auto measure =
+                    std::make_unique<PurchasedMeasure>(p, index, config, books_, budget_, team);
                 measures_.push_back(measure.get());
                 measure_at_.resize(i + 1, nullptr);
                 measure_at_[i] = measure.get();
@@ -57,19 +60,29 @@ class ArmSimulation {
                 pathways_.push_back(std::make_unique<BaselinePathway>(p, index));
             }
         }
+        for (const auto& pathway : pathways_) {
+            if (pathway->dose_dependent()) dosed_.push_back(pathway.get());
+        }
         // Room for the persons expected, so the run does not grow its storage step by step.
         const auto room =
             static_cast<std::size_t>(std::min(arrivals_.expected_persons() * 1.05 + 64.0, 5e7));
         persons_.reserve(room);
         sim_.reserve(room);
+        for (Pathway* p : dosed_) p->clock().reserve(std::min<std::size_t>(room, 1 << 20));
+        clock_dirty_.assign(pathways_.size(), false);
+        cohort_persons_.assign(config.cohorts.size(), 0);
+        cohort_placed_.assign(config.cohorts.size(), 0);
     }
 
     ArmOutcome run() {
         schedule_calendar();
-        if (in_house_) in_house_->train_initial_staff();
         place_initial_caseload();
+        update_doses();
         arrivals_.schedule_first(sim_);
-        sim_.run_until(config_.horizon_days, [this](const core::Event& e) { handle(e); });
+        sim_.run_until(config_.horizon_days, [this](const core::Event& e) {
+            handle(e);
+            update_doses();
+        });
         return finish();
     }
 
@@ -81,12 +94,12 @@ class ArmSimulation {
         for (int year = 1; year * kDaysPerYear < config_.horizon_days; ++year) {
             sim_.schedule_at(year * kDaysPerYear, kBudgetYear, static_cast<EntityId>(year), kFirst);
         }
-        if (in_house_) {
-            const auto& changes = in_house_->config().in_house()->caseworker_changes;
-            for (std::size_t i = 0; i < changes.size(); ++i) {
-                if (changes[i].at_days <= config_.horizon_days) {
-                    sim_.schedule_at(changes[i].at_days, kCaseworkerChange,
-                                     static_cast<EntityId>(i), kSecond);
+        if (InHouseTeam* team = in_house_ ? in_house_->team() : nullptr) {
+            const auto& levels = team->levels();
+            for (std::size_t i = 1; i < levels.size(); ++i) {
+                if (levels[i].at_days < config_.horizon_days) {
+                    sim_.schedule_at(levels[i].at_days, kStaffChange, static_cast<EntityId>(i),
+                                     kSecond);
                 }
             }
         }
@@ -102,8 +115,11 @@ class ArmSimulation {
                     Pathway& pathway = *pathways_[pw];
                     if (!pathway.limited()) {
                         start(id, pw);
-                    } else if (pathway.places().available() > 0 &&
-                               pathway.admit(persons_[id], sim_.now())) {
+                        continue;
+                    }
+                    ++limited_referrals_;
+                    if (pathway.places().available() > 0 &&
+                        pathway.admit(persons_[id], sim_.now())) {
                         pathway.places().try_acquire(sim_.now());
                         start(id, pw);
                     } else {
@@ -116,6 +132,7 @@ class ArmSimulation {
 
     EntityId create_person(std::size_t cohort) {
         monitor_.add(StateField::persons, 1);
+        ++cohort_persons_[cohort];
         return persons_.create(arrivals_.new_person(cohort, sim_.now()));
     }
 
@@ -135,6 +152,13 @@ class ArmSimulation {
             case kPlacement:
                 on_placement(e.entity);
                 break;
+            case kPlacementDue: {
+                Pathway& pathway = *pathways_[e.entity];
+                pathway.clock_event() = EventHandle{};
+                clock_moved(pathway);
+                on_placement(pathway.clock().pop());
+                break;
+            }
             case kDropout:
                 on_dropout(e.entity);
                 break;
@@ -150,8 +174,8 @@ class ArmSimulation {
             case kBudgetYear:
                 on_budget_year(static_cast<int>(e.entity));
                 break;
-            case kCaseworkerChange:
-                on_caseworker_change(e.entity);
+            case kStaffChange:
+                on_staff_change(e.entity);
                 break;
             default:
                 throw std::logic_error("unknown event kind in the follow-up model");
@@ -169,11 +193,12 @@ class ArmSimulation {
         if (!p.ever_placed) {
             p.ever_placed = true;
             monitor_.add(StateField::placed, 1);
+            ++cohort_placed_[p.cohort];
             days_to_job_.add(sim_.now() - p.arrival_day);
         }
         const double e = p.rng.exponential(1.0);
         const double after = config_.cohorts[p.cohort].job_loss.sample(e);
-        p.next_event = schedule_if_within(after, kJobLoss, id);
+        p.next_event = schedule_if_before_horizon(after, kJobLoss, id);
     }
 
     void on_dropout(EntityId id) {
@@ -204,7 +229,13 @@ class ArmSimulation {
     }
 
     void on_month(EntityId month) {
-        monitor_.snapshot(sim_.now(), budget_.spending_so_far(sim_.now()));
+        monitor_.set(StateField::spending_nok, budget_.spending_so_far(sim_.now()));
+        if (InHouseTeam* team = in_house_ ? in_house_->team() : nullptr) {
+            monitor_.set(StateField::caseworkers, static_cast<double>(team->caseworkers()));
+            monitor_.set(StateField::caseload, team->caseload());
+            monitor_.set(StateField::dose_hours_per_month, team->dose());
+        }
+        monitor_.snapshot(sim_.now());
         const double next = static_cast<double>(month + 1) * kDaysPerMonth;
         // A small tolerance so that a horizon of whole months gets its last snapshot.
         if (next <= config_.horizon_days * (1.0 + 1e-12)) {
@@ -238,9 +269,9 @@ class ArmSimulation {
         for (PurchasedMeasure* m : measures_) start_waiting(m->index());
     }
 
-    void on_caseworker_change(EntityId change) {
+    void on_staff_change(EntityId level) {
         started_.clear();
-        in_house_->change_staff(change, sim_.now(), started_);
+        in_house_->change_staff(level, sim_.now(), started_);
         for (EntityId id : started_) {
             monitor_.add(StateField::waiting, -1);
             start(id, in_house_->index());
@@ -260,9 +291,11 @@ class ArmSimulation {
             start(id, pw);
             return;
         }
+        ++limited_referrals_;
         if (!pathway.has_free_place()) {
             const auto instead = may_fall_back ? policy_.when_full(pw) : std::nullopt;
             if (instead) {
+                sent_elsewhere(id);
                 enter(id, *instead, false);
             } else {
                 wait(id, pw);
@@ -272,6 +305,7 @@ class ArmSimulation {
         if (!pathway.admit(persons_[id], sim_.now())) {
             const auto instead = may_fall_back ? policy_.when_budget_spent(pw) : std::nullopt;
             if (instead) {
+                sent_elsewhere(id);
                 enter(id, *instead, false);
             } else {
                 wait(id, pw);
@@ -282,14 +316,22 @@ class ArmSimulation {
         start(id, pw);
     }
 
+    // A referral to a full pathway (or one whose budget is spent) that goes elsewhere.
+    void sent_elsewhere(EntityId) {
+        waits_.add(0.0);
+        ++rationed_;
+    }
+
     void wait(EntityId id, PathwayIndex pw) {
         Person& p = persons_[id];
         p.state = PersonState::waiting;
         p.pathway = pw;
         pathways_[pw]->places().enqueue(sim_.now(), id);
         monitor_.add(StateField::waiting, 1);
+        ++rationed_;
         // While waiting, the baseline hazards apply.
-        schedule_episode(id, config_.pathways[kBaselinePathway], 1.0, kNever);
+        const PathwayConfig& baseline = config_.pathways[kBaselinePathway];
+        schedule_episode(id, baseline.placement, baseline.dropout, 1.0, kNever);
     }
 
     void start(EntityId id, PathwayIndex pw) {
@@ -304,8 +346,12 @@ class ArmSimulation {
         p.paid_until_day = now;
         monitor_.add(pathway.state_field(), 1);
         pathway.begin(p, now);
-        schedule_episode(id, pathway.config(), pathway.placement_hazard_ratio(),
-                         pathway.config().max_duration_days);
+        if (pathway.dose_dependent()) {
+            schedule_dosed_episode(id, pathway);
+        } else {
+            schedule_episode(id, pathway.placement(), pathway.config().dropout,
+                             pathway.placement_hazard_ratio(), pathway.config().max_duration_days);
+        }
     }
 
     // Takes the person out of the queue or pathway they are in, settling the stay.
@@ -318,9 +364,11 @@ class ArmSimulation {
         if (p.state == PersonState::waiting) {
             pathway.places().withdraw(now, id);
             monitor_.add(StateField::waiting, -1);
+            waits_.add(now - p.referral_day);
             return;
         }
         if (p.state != PersonState::in_pathway) return;
+        if (pathway.dose_dependent() && pathway.clock().remove(id)) clock_moved(pathway);
         monitor_.add(pathway.state_field(), -1);
         pathway.end(p, now, placed);
         if (!pathway.limited()) return;
@@ -355,19 +403,22 @@ class ArmSimulation {
 
     // ---- competing risks ----------------------------------------------------------------
 
+    [[nodiscard]] double person_hazard_ratio(const Person& p) const {
+        return config_.group_hazard_ratio[static_cast<std::size_t>(p.group)] *
+               config_.age_band_hazard_ratio[static_cast<std::size_t>(p.age_band)];
+    }
+
     // Draws the episode's competing risks: always two draws, so a person's later episodes
     // use the same numbers in every arm that gives them the same number of episodes. At equal
     // times a job wins over dropout, and dropout over the end of the measure.
-    void schedule_episode(EntityId id, const PathwayConfig& cfg, double pathway_hazard_ratio,
-                          double max_duration_days) {
+    void schedule_episode(EntityId id, const TimeToEvent& placement, const TimeToEvent& dropout,
+                          double pathway_hazard_ratio, double max_duration_days) {
         Person& p = persons_[id];
         const double e_placement = p.rng.exponential(1.0);
         const double e_dropout = p.rng.exponential(1.0);
-        const double hazard_ratio =
-            pathway_hazard_ratio * config_.group_hazard_ratio[static_cast<std::size_t>(p.group)] *
-            config_.age_band_hazard_ratio[static_cast<std::size_t>(p.age_band)];
-        const double to_job = cfg.placement.sample(e_placement, hazard_ratio);
-        const double to_dropout = cfg.dropout.sample(e_dropout);
+        const double to_job =
+            placement.sample(e_placement, pathway_hazard_ratio * person_hazard_ratio(p));
+        const double to_dropout = dropout.sample(e_dropout);
         core::EventKind kind = kPlacement;
         double first = to_job;
         if (to_dropout < first) {
@@ -378,18 +429,76 @@ class ArmSimulation {
             kind = kEpisodeEnd;
             first = max_duration_days;
         }
-        p.next_event = schedule_if_within(first, kind, id);
+        p.next_event = schedule_if_before_horizon(first, kind, id);
     }
 
-    EventHandle schedule_if_within(double delay, core::EventKind kind, EntityId id) {
+    // The same draws in a pathway whose placement follows the dose: the job comes when the
+    // accumulated hazard reaches the person's threshold, on the pathway's clock; dropout and
+    // the end of the measure are the person's own event.
+    void schedule_dosed_episode(EntityId id, Pathway& pathway) {
+        Person& p = persons_[id];
+        const double e_placement = p.rng.exponential(1.0);
+        const double e_dropout = p.rng.exponential(1.0);
+        const double rate = pathway.placement_rate_per_day() * pathway.placement_hazard_ratio() *
+                            person_hazard_ratio(p);
+        pathway.clock().add(id, sim_.now(), rate > 0.0 ? e_placement / rate : kNever);
+        clock_moved(pathway);
+        const double to_dropout = pathway.config().dropout.sample(e_dropout);
+        const double max_duration = pathway.config().max_duration_days;
+        const bool ends_first = max_duration < to_dropout;
+        p.next_event = schedule_if_before_horizon(ends_first ? max_duration : to_dropout,
+                                                  ends_first ? kEpisodeEnd : kDropout, id);
+    }
+
+    // Nothing starts, ends or is re-ordered at the horizon itself.
+    EventHandle schedule_if_before_horizon(double delay, core::EventKind kind, EntityId id) {
         const double t = sim_.now() + delay;
-        if (!(t <= config_.horizon_days)) return EventHandle{};  // would never fire
+        if (!(t < config_.horizon_days)) return EventHandle{};
         return sim_.schedule_at(t, kind, id);
     }
 
     void cancel_events(Person& p) {
         sim_.cancel(p.next_event);
         p.next_event = EventHandle{};
+    }
+
+    // ---- the dose -----------------------------------------------------------------------
+
+    void clock_moved(Pathway& pathway) {
+        if (!clock_dirty_[pathway.index()]) {
+            clock_dirty_[pathway.index()] = true;
+            dirty_.push_back(&pathway);
+        }
+    }
+
+    // After each event: the dose factors as the caseload and staff now are, and each clock's
+    // next placement where its members or its factor changed.
+    void update_doses() {
+        const double now = sim_.now();
+        // Every factor follows the team's dose alone: recompute them only when it moved.
+        const InHouseTeam* team = in_house_ ? in_house_->team() : nullptr;
+        const double dose = team ? team->dose() : 0.0;
+        if (dose != last_dose_) {
+            last_dose_ = dose;
+            for (Pathway* pathway : dosed_) {
+                const double factor = pathway->dose_factor();
+                if (factor != pathway->clock().factor()) {
+                    pathway->clock().set_factor(now, factor);
+                    clock_moved(*pathway);
+                }
+            }
+        }
+        for (Pathway* pathway : dirty_) {
+            clock_dirty_[pathway->index()] = false;
+            sim_.cancel(pathway->clock_event());
+            pathway->clock_event() = EventHandle{};
+            const double t = pathway->clock().next_time(now);
+            if (t < config_.horizon_days) {
+                pathway->clock_event() =
+                    sim_.schedule_at(t, kPlacementDue, static_cast<EntityId>(pathway->index()));
+            }
+        }
+        dirty_.clear();
     }
 
     [[nodiscard]] PurchasedMeasure* measure_at(PathwayIndex pw) const {
@@ -401,13 +510,14 @@ class ArmSimulation {
 
     ArmOutcome finish() {
         const double horizon = config_.horizon_days;
-        // Book what is still running at the horizon: places, benefits, wages.
+        // Book what is still running at the horizon: places, benefits, wages, waits.
         persons_.for_each_alive([&](EntityId, Person& p) {
             if (p.state == PersonState::employed) {
                 books_.employment(p, horizon);
                 return;
             }
             books_.benefits(p, horizon);
+            if (p.state == PersonState::waiting) waits_.add(horizon - p.referral_day);
             if (p.state == PersonState::in_pathway)
                 pathways_[p.pathway]->close_at_horizon(p, horizon);
         });
@@ -416,7 +526,8 @@ class ArmSimulation {
         out.placed = monitor_.count(StateField::placed);
         out.employed_at_end = monitor_.count(StateField::employed);
         out.exited = monitor_.count(StateField::exited);
-        out.active_at_end = monitor_.count(StateField::waiting);
+        out.waiting_at_horizon = monitor_.count(StateField::waiting);
+        out.active_at_end = out.waiting_at_horizon;
         for (const auto& pathway : pathways_) out.active_at_end += pathway->participants();
         out.placement_rate =
             out.persons > 0 ? static_cast<double>(out.placed) / static_cast<double>(out.persons)
@@ -424,7 +535,19 @@ class ArmSimulation {
         if (days_to_job_.count() > 0) out.mean_days_to_job = days_to_job_.mean();
         out.employment_months = employed_time_.integral(horizon) / kDaysPerMonth;
         out.mean_wait_days = waits_.count() > 0 ? waits_.mean() : 0.0;
-        if (in_house_) out.caseworker_utilisation = in_house_->places().utilisation(horizon);
+        if (limited_referrals_ > 0) {
+            out.rationed_share =
+                static_cast<double>(rationed_) / static_cast<double>(limited_referrals_);
+        }
+        if (in_house_) {
+            out.caseworker_utilisation = in_house_->places().utilisation(horizon);
+            if (InHouseTeam* team = in_house_->team()) {
+                team->close(horizon);
+                out.staff_utilisation = team->utilisation();
+                out.cost_idle_staff_nok = team->idle_cost_pv();
+                out.mean_dose_hours_per_month = team->mean_dose();
+            }
+        }
         const BudgetLedger& ledger = budget_.ledger();
         out.budget_spent_nok = ledger.spent_total_nok();
         out.budget_exhausted_day = ledger.exhausted_day();
@@ -437,6 +560,8 @@ class ArmSimulation {
         out.peak_committed_nok = ledger.peak_committed_nok();
         out.spent_by_year_nok = ledger.spent_by_year_nok();
         out.months = monitor_.take_months();
+        out.cohort_persons = cohort_persons_;
+        out.cohort_placed = cohort_placed_;
         return out;
     }
 
@@ -452,11 +577,18 @@ class ArmSimulation {
     InHouseFollowUp* in_house_ = nullptr;
     std::vector<PurchasedMeasure*> measures_;
     std::vector<PurchasedMeasure*> measure_at_;  // by pathway index; nullptr: not a measure
+    std::vector<Pathway*> dosed_;                // pathways whose placements are on a clock
+    std::vector<Pathway*> dirty_;                // clocks whose next placement moved
+    std::vector<bool> clock_dirty_;              // by pathway index
+    double last_dose_ = -1.0;                    // the team's dose when factors were last set
     std::vector<EntityId> continuing_, ended_, started_;
 
     core::TimeWeightedAverage employed_time_;
     core::RunningStats waits_;
     core::RunningStats days_to_job_;
+    std::int64_t limited_referrals_ = 0;
+    std::int64_t rationed_ = 0;
+    std::vector<std::int64_t> cohort_persons_, cohort_placed_;
 };
 
 }  // namespace

@@ -40,7 +40,7 @@ void Arrivals::schedule_first(core::Simulator& sim) {
         const ArrivalConfig& a = config_.cohorts[c].arrivals;
         if (a.poisson) {
             schedule_next_poisson(sim, c, a.from_days);
-        } else if (a.count > 0 && a.at_days <= config_.horizon_days) {
+        } else if (a.count > 0 && a.at_days < config_.horizon_days) {
             sim.schedule_at(a.at_days, kBatchArrival, static_cast<core::EntityId>(c));
         }
     }
@@ -50,7 +50,7 @@ void Arrivals::schedule_next_poisson(core::Simulator& sim, std::size_t cohort, d
     const ArrivalConfig& a = config_.cohorts[cohort].arrivals;
     if (!(a.rate_per_day > 0.0)) return;
     const double t = after + streams_[cohort].exponential(a.rate_per_day);
-    if (t < a.until_days && t <= config_.horizon_days) {
+    if (t < a.until_days && t < config_.horizon_days) {
         sim.schedule_at(t, kPoissonArrival, static_cast<core::EntityId>(cohort));
     }
 }

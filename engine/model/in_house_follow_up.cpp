@@ -1,57 +1,60 @@
 #include "engine/model/in_house_follow_up.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace followsim::model {
 
-using economics::Flow;
+namespace {
+// The dose factor at which close follow-up is as good as ordinary follow-up (0 when the
+// baseline's placement is not exponential: then no floor).
+double floor_for(const ModelConfig& model, double rate, double static_ratio) {
+    const double baseline = model.pathways[kBaselinePathway].placement.exponential_rate();
+    if (!(baseline > 0.0) || !(rate > 0.0)) return 0.0;
+    return baseline / (rate * static_ratio);
+}
+}  // namespace
 
 InHouseFollowUp::InHouseFollowUp(const PathwayConfig& config, PathwayIndex index,
-                                 ArmBookkeeping& books, bool used)
-    : Pathway(config, index, config.in_house()->places_for(config.in_house()->caseworkers)),
-      terms_(*config.in_house()),
-      books_(books),
-      used_(used),
-      hazard_ratio_(terms_.placement_hazard_ratio()),
-      caseworkers_now_(terms_.caseworkers) {
-    const economics::EconomicsConfig& econ = books.economics();
-    const double per_year = terms_.cost_per_caseworker_year_nok > 0.0
-                                ? terms_.cost_per_caseworker_year_nok
-                                : econ.staff_cost_per_year_nok;
-    // Hours per participant-month at the caseworker's cost per hour, per day.
-    follow_up_cost_per_day_ =
-        terms_.hours_per_participant_month * per_year / econ.hours_per_fte_year / kDaysPerMonth;
-}
-
-void InHouseFollowUp::train_initial_staff() {
-    if (!used_) return;
-    books_.book().lump(
-        Flow::training, books_.economics().in_house_paid_by, 0.0,
-        terms_.training_per_caseworker_nok * static_cast<double>(terms_.caseworkers));
-}
-
-void InHouseFollowUp::change_staff(std::size_t change, double now,
-                                   std::vector<core::EntityId>& started) {
-    const CaseworkerChange& c = terms_.caseworker_changes[change];
-    if (used_ && c.caseworkers > caseworkers_now_) {
-        books_.book().lump(Flow::training, books_.economics().in_house_paid_by, now,
-                           terms_.training_per_caseworker_nok *
-                               static_cast<double>(c.caseworkers - caseworkers_now_));
+                                 const ModelConfig& model,
+                                 const std::optional<StaffingPlan>& staffing, ArmBookkeeping& books)
+    : Pathway(config, index,
+              staffing
+                  ? config.in_house()->places_for(staffing->effective_levels().front().caseworkers)
+                  : 0),
+      model_(model),
+      hazard_ratio_(config.in_house()->static_hazard_ratio()) {
+    if (staffing) {
+        team_.emplace(*config.in_house(), *staffing, model, books);
+        load_class_ = team_->add_load_class(1.0);
     }
-    caseworkers_now_ = c.caseworkers;
-    places().set_capacity(now, terms_.places_for(c.caseworkers), started);
+    floor_ = 0.0;
+    if (depends_on_dose(model.dose_response)) {
+        const double rate = config.placement.exponential_rate();
+        follow_dose(rate);
+        floor_ = floor_for(model, rate, hazard_ratio_);
+    }
+}
+
+double InHouseFollowUp::dose_factor() const {
+    const double dose = team_ ? team_->dose() : 0.0;
+    return std::max(floor_, model::dose_factor(model_.dose_response, dose));
+}
+
+void InHouseFollowUp::begin(Person& p, double now) {
+    Pathway::begin(p, now);
+    if (team_) team_->add_load(now, load_class_, 1);
 }
 
 void InHouseFollowUp::end(Person& p, double now, bool placed) {
     Pathway::end(p, now, placed);
-    book_follow_up(p, now);
+    if (team_) team_->add_load(now, load_class_, -1);
 }
 
-void InHouseFollowUp::close_at_horizon(Person& p, double horizon) {
-    book_follow_up(p, horizon);
-}
-
-void InHouseFollowUp::book_follow_up(const Person& p, double until) {
-    books_.book().spell(Flow::caseworker_time, books_.economics().in_house_paid_by, p.start_day,
-                        until, follow_up_cost_per_day_);
+void InHouseFollowUp::change_staff(std::size_t index, double now,
+                                   std::vector<core::EntityId>& started) {
+    team_->set_staff(now, index);
+    places().set_capacity(now, team_->places(), started);
 }
 
 }  // namespace followsim::model

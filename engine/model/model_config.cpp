@@ -1,19 +1,52 @@
 #include "engine/model/model_config.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace followsim::model {
 
-double InHouseTerms::placement_hazard_ratio() const {
-    double ratio = 1.0;
-    if (caseload_pressure) {
-        // More cases per caseworker than the reference lowers the hazard.
-        ratio *= std::pow(
-            caseload_pressure->reference_caseload / static_cast<double>(caseload_per_caseworker),
-            caseload_pressure->elasticity);
+double InHouseTerms::static_hazard_ratio() const {
+    if (!competence) return 1.0;
+    return 1.0 - competence->share + competence->share * competence->hazard_ratio;
+}
+
+std::vector<CaseworkerChange> StaffingPlan::effective_levels() const {
+    std::vector<CaseworkerChange> levels{{0.0, caseworkers}};
+    std::int64_t planned = caseworkers;
+    for (const CaseworkerChange& c : changes) {
+        // Recruiting takes time; letting staff go does not.
+        const double at = c.caseworkers > planned ? c.at_days + hiring_lag_days : c.at_days;
+        levels.push_back({at, c.caseworkers});
+        planned = c.caseworkers;
     }
-    if (competence) ratio *= 1.0 - competence->share + competence->share * competence->hazard_ratio;
-    return ratio;
+    std::stable_sort(
+        levels.begin(), levels.end(),
+        [](const CaseworkerChange& a, const CaseworkerChange& b) { return a.at_days < b.at_days; });
+    return levels;
+}
+
+std::optional<StaffingPlan> ModelConfig::staffing_of(std::size_t arm) const {
+    const ArmConfig& a = arms.at(arm);
+    const auto in_house = in_house_pathway();
+    if (!in_house) return std::nullopt;
+    const StaffingPlan& plan = pathways[static_cast<std::size_t>(*in_house)].in_house()->staffing;
+    if (a.staffing) {
+        StaffingPlan own = *a.staffing;
+        own.hiring_lag_days = plan.hiring_lag_days;  // recruiting takes as long in every arm
+        return own;
+    }
+    // Used when the arm can send anyone there, or someone starts there (initial caseload).
+    const bool used =
+        a.when_full == *in_house || a.when_budget_spent == *in_house ||
+        a.after_max_duration == *in_house ||
+        std::any_of(a.rules.begin(), a.rules.end(),
+                    [&](const RouteRule& r) { return r.pathway == *in_house; }) ||
+        std::any_of(cohorts.begin(), cohorts.end(), [&](const CohortConfig& c) {
+            return std::any_of(c.initial_caseload.begin(), c.initial_caseload.end(),
+                               [&](const auto& entry) { return entry.first == *in_house; });
+        });
+    if (!used) return std::nullopt;
+    return plan;
 }
 
 std::optional<PathwayIndex> ModelConfig::in_house_pathway() const {

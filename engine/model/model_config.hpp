@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/economics/economics_config.hpp"
+#include "engine/model/dose_response.hpp"
 #include "engine/model/population.hpp"
 #include "engine/model/time_to_event.hpp"
 
@@ -52,11 +53,20 @@ struct CaseworkerChange {
     std::int64_t caseworkers = 0;
 };
 
-// The placement hazard scales as (reference_caseload / caseload_per_caseworker)^elasticity.
-struct CaseloadPressure {
-    double reference_caseload = 1.0;
-    double elasticity = 0.0;
+// Caseworker FTEs over time: a level at the start and planned changes; an increase takes
+// effect `hiring_lag_days` after it is planned (recruitment), a decrease at once.
+struct StaffingPlan {
+    std::int64_t caseworkers = 0;
+    std::vector<CaseworkerChange> changes;
+    double hiring_lag_days = 0.0;
+
+    // The levels as they take effect, in time order: the start, then each change.
+    [[nodiscard]] std::vector<CaseworkerChange> effective_levels() const;
 };
+
+// How caseworker time is costed: salaried staff are paid whether busy or idle; per hour used
+// counts only the follow-up hours participants use (a cost per caseworker-hour).
+enum class StaffCost : std::uint8_t { salaried, per_hour_used };
 
 // A share of caseworkers with social-work competence whose follow-up has its own hazard ratio.
 struct Competence {
@@ -64,22 +74,26 @@ struct Competence {
     double hazard_ratio = 1.0;
 };
 
-// Close follow-up by the office's own caseworkers.
+// Close follow-up by the office's own caseworkers: a team of salaried FTEs whose follow-up
+// hours are shared by the current caseload (the dose).
 struct InHouseTerms {
-    std::int64_t caseworkers = 0;
-    std::int64_t caseload_per_caseworker = 0;
-    std::vector<CaseworkerChange> caseworker_changes;
+    StaffingPlan staffing;
+    std::int64_t caseload_per_caseworker = 0;  // the most a caseworker takes on
+    // The follow-up hours a participant is planned to get a month: the most they can use.
     double hours_per_participant_month = 0.0;
+    // Share of paid hours available for follow-up. Assumption: about 40 % of a veileder's
+    // hours go to administration, meetings and other tasks (no NAV time-use figure found).
+    double follow_up_share = 0.6;
     double cost_per_caseworker_year_nok = 0.0;  // 0: the economics section's staff cost
     double training_per_caseworker_nok = 0.0;   // once per caseworker who starts
-    std::optional<CaseloadPressure> caseload_pressure;
+    StaffCost staff_cost = StaffCost::salaried;
     std::optional<Competence> competence;
 
     [[nodiscard]] std::int64_t places_for(std::int64_t staff) const {
         return staff * caseload_per_caseworker;
     }
-    // Multiplies the placement hazard: caseload pressure x competence.
-    [[nodiscard]] double placement_hazard_ratio() const;
+    // Multiplies the placement hazard whatever the dose: competence.
+    [[nodiscard]] double static_hazard_ratio() const;
 };
 
 // A labour-market measure bought from a provider.
@@ -88,6 +102,16 @@ struct MeasureTerms {
     double price_per_month_nok = 0.0;
     double result_fee_nok = 0.0;
     double ordering_hours = 0.0;  // NAV's own hours to order and follow one purchase
+    // The follow-up hours a participant gets from the provider a month (the contract). With
+    // it, the placement hazard follows the dose-response; without it, it is constant.
+    std::optional<double> hours_per_participant_month;
+    // What a provider hour is worth against a NAV caseworker's hour.
+    double effectiveness = 1.0;
+    // A participant keeps a NAV caseworker, taking this share of the time an in-house
+    // participant takes (it counts in the team's caseload and adds to the dose).
+    double nav_follow_up_weight = 0.0;
+    // No placement of its own: the placement hazard of close follow-up (in_house's).
+    bool placement_of_in_house = false;
 };
 
 using PathwayTerms = std::variant<BaselineTerms, InHouseTerms, MeasureTerms>;
@@ -116,6 +140,9 @@ struct RouteRule {
 
 struct ArmConfig {
     std::string name;
+    // The in-house team in this arm; default: the pathway's plan if the arm can send anyone
+    // to in-house follow-up, else no team.
+    std::optional<StaffingPlan> staffing;
     std::vector<RouteRule> rules;  // the last rule matches everyone
     PathwayIndex when_full = kWait;
     PathwayIndex when_budget_spent = kWait;
@@ -129,6 +156,8 @@ struct BudgetConfig {
 
 struct ModelConfig {
     double horizon_days = 0.0;
+    // How close follow-up's placement hazard depends on the hours a participant gets.
+    DoseResponse dose_response = PowerDoseResponse{};
     std::vector<CohortConfig> cohorts;
     std::vector<PathwayConfig> pathways;  // [0] baseline
     std::array<double, kNeedGroups> group_hazard_ratio{1.0, 1.0, 1.0, 1.0};
@@ -139,6 +168,8 @@ struct ModelConfig {
 
     // The in-house pathway, if the scenario has one.
     [[nodiscard]] std::optional<PathwayIndex> in_house_pathway() const;
+    // The staffing of the in-house team in arm `arm` (none: no team).
+    [[nodiscard]] std::optional<StaffingPlan> staffing_of(std::size_t arm) const;
 };
 
 }  // namespace followsim::model

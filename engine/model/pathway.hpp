@@ -1,12 +1,19 @@
 // A pathway a job seeker can be followed up in, behind one narrow interface: places (and the
-// queue for them), whether someone may start, and what starting, leaving and still being there
-// at the horizon cost. The kinds are baseline_pathway, in_house_follow_up and
+// queue for them), whether someone may start, what starting, leaving and still being there at
+// the horizon cost, and — for close follow-up — how the placement hazard depends on the
+// follow-up dose right now. The kinds are baseline_pathway, in_house_follow_up and
 // purchased_measure; the arm simulation moves persons between them and never asks which kind
 // a pathway is.
+//
+// A dose-dependent pathway keeps its participants' placements on an operational clock: every
+// participant shares the pathway's dose factor, so a change of caseload or staff moves only
+// the pathway's next placement, not every participant's.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
+#include "engine/core/operational_clock.hpp"
 #include "engine/core/resource.hpp"
 #include "engine/model/model_config.hpp"
 #include "engine/model/person.hpp"
@@ -27,7 +34,11 @@ class Pathway {
     [[nodiscard]] virtual StateField state_field() const noexcept = 0;
     // Whether places can run out (and a queue form); baseline's never do.
     [[nodiscard]] virtual bool limited() const noexcept { return true; }
-    // Multiplies the placement hazard of its participants.
+    // The placement of its participants (at the reference dose, if dose-dependent).
+    [[nodiscard]] virtual const TimeToEvent& placement() const noexcept {
+        return config_.placement;
+    }
+    // Multiplies the placement hazard of its participants whatever the dose.
     [[nodiscard]] virtual double placement_hazard_ratio() const noexcept { return 1.0; }
     // Whether money a leaver frees can let another measure start someone.
     [[nodiscard]] virtual bool shares_budget() const noexcept { return false; }
@@ -46,11 +57,28 @@ class Pathway {
     // A participant still here at the horizon: book what their stay has cost so far.
     virtual void close_at_horizon(Person& /*p*/, double /*horizon*/) {}
 
+    // ---- the dose ----
+    // Whether the placement hazard follows the follow-up dose (then placements are on the
+    // clock); the placement is then an exponential at `placement_rate_per_day()`.
+    [[nodiscard]] bool dose_dependent() const noexcept { return clock_.has_value(); }
+    [[nodiscard]] double placement_rate_per_day() const noexcept { return rate_per_day_; }
+    // The dose factor on the placement hazard now (never below the floor).
+    [[nodiscard]] virtual double dose_factor() const { return 1.0; }
+    core::OperationalClock& clock() { return *clock_; }
+    core::EventHandle& clock_event() noexcept { return clock_event_; }
+
     core::Resource& places() noexcept { return places_; }
     [[nodiscard]] const core::Resource& places() const noexcept { return places_; }
     [[nodiscard]] std::int64_t participants() const noexcept { return participants_; }
     // The largest excess of participants over places at any start (never > 0: a check).
     [[nodiscard]] std::int64_t peak_over_capacity() const noexcept { return peak_over_capacity_; }
+
+  protected:
+    // Puts placements on the clock: `rate_per_day` is the hazard at the reference dose.
+    void follow_dose(double rate_per_day) {
+        rate_per_day_ = rate_per_day;
+        clock_.emplace(1.0);
+    }
 
   private:
     const PathwayConfig& config_;
@@ -58,6 +86,9 @@ class Pathway {
     core::Resource places_;
     std::int64_t participants_ = 0;
     std::int64_t peak_over_capacity_ = 0;
+    std::optional<core::OperationalClock> clock_;
+    core::EventHandle clock_event_;
+    double rate_per_day_ = 0.0;
 };
 
 }  // namespace followsim::model

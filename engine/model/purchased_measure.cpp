@@ -1,16 +1,39 @@
 #include "engine/model/purchased_measure.hpp"
 
+#include <algorithm>
+
 namespace followsim::model {
 
 using economics::Flow;
 using economics::Payer;
 
 PurchasedMeasure::PurchasedMeasure(const PathwayConfig& config, PathwayIndex index,
-                                   ArmBookkeeping& books, PurchaseBudget& budget)
+                                   const ModelConfig& model, ArmBookkeeping& books,
+                                   PurchaseBudget& budget, InHouseTeam* team)
     : Pathway(config, index, config.measure()->slots),
+      model_(model),
       terms_(*config.measure()),
       books_(books),
-      budget_(budget) {}
+      budget_(budget),
+      placement_(terms_.placement_of_in_house && model.in_house_pathway()
+                     ? model.pathways[static_cast<std::size_t>(*model.in_house_pathway())].placement
+                     : config.placement),
+      team_(terms_.nav_follow_up_weight > 0.0 ? team : nullptr) {
+    if (team_) load_class_ = team_->add_load_class(terms_.nav_follow_up_weight);
+    if (terms_.hours_per_participant_month && depends_on_dose(model.dose_response)) {
+        const double rate = placement_.exponential_rate();
+        follow_dose(rate);
+        const double baseline = model.pathways[kBaselinePathway].placement.exponential_rate();
+        if (baseline > 0.0 && rate > 0.0) floor_ = baseline / rate;
+    }
+}
+
+double PurchasedMeasure::dose_factor() const {
+    const double nav = team_ ? terms_.nav_follow_up_weight * team_->dose() : 0.0;
+    const double dose =
+        terms_.effectiveness * terms_.hours_per_participant_month.value_or(0.0) + nav;
+    return std::max(floor_, model::dose_factor(model_.dose_response, dose));
+}
 
 bool PurchasedMeasure::admit(Person& p, double now) {
     p.pathway = index();
@@ -20,6 +43,7 @@ bool PurchasedMeasure::admit(Person& p, double now) {
 
 void PurchasedMeasure::begin(Person& p, double now) {
     Pathway::begin(p, now);
+    if (team_) team_->add_load(now, load_class_, 1);
     budget_.change_spend_rate(now, terms_.price_per_month_nok / kDaysPerMonth);
     books_.book().lump(Flow::ordering_time, Payer::state, now,
                        terms_.ordering_hours * books_.staff_cost_per_hour());
@@ -27,6 +51,7 @@ void PurchasedMeasure::begin(Person& p, double now) {
 
 void PurchasedMeasure::end(Person& p, double now, bool placed) {
     Pathway::end(p, now, placed);
+    if (team_) team_->add_load(now, load_class_, -1);
     BudgetLedger& ledger = budget_.ledger();
     const double cost = book_purchases(p, now, ledger.current_year());
     double fee = 0.0;

@@ -18,10 +18,13 @@ enum class StateField : std::uint8_t {
     in_baseline,   // in ordinary follow-up
     employed,
     exited,
-    placed,        // persons placed at least once so far
-    spending_nok,  // purchases paid so far (undiscounted)
+    placed,                // persons placed at least once so far
+    spending_nok,          // purchases paid so far (undiscounted)
+    caseworkers,           // in-house caseworker FTEs
+    caseload,              // the team's caseload (measure participants at their NAV weight)
+    dose_hours_per_month,  // follow-up hours a month of a participant in close follow-up
 };
-inline constexpr std::size_t kStateFields = 9;
+inline constexpr std::size_t kStateFields = 12;
 
 struct StateFieldInfo {
     StateField field;
@@ -42,6 +45,10 @@ inline constexpr std::array<StateFieldInfo, kStateFields> kStateFieldInfo{{
     {StateField::exited, "exited", "exited", "gått ut", true},
     {StateField::placed, "placed", "placed so far", "fått jobb hittil", false},
     {StateField::spending_nok, "spending_nok", "purchases so far, NOK", "kjøp hittil, kr", false},
+    {StateField::caseworkers, "caseworkers", "caseworkers (FTE)", "veiledere (årsverk)", false},
+    {StateField::caseload, "caseload", "caseload", "saksmengde", false},
+    {StateField::dose_hours_per_month, "dose_hours_per_month", "follow-up hours a month",
+     "oppfølgingstimer i måneden", false},
 }};
 
 constexpr std::size_t index_of(StateField f) noexcept {

@@ -18,12 +18,15 @@ class StateMonitor {
     [[nodiscard]] std::int64_t count(StateField field) const noexcept {
         return counts_[index_of(field)];
     }
-    // Records the counts as they are now, with the purchases paid so far.
-    void snapshot(double now, double spending_nok);
+    // A value that is not a count of persons (spending, the team's state) as it is now.
+    void set(StateField field, double value) noexcept { values_[index_of(field)] = value; }
+    // Records the counts and values as they are now.
+    void snapshot(double now);
     std::vector<MonthSnapshot> take_months() { return std::move(months_); }
 
   private:
     std::array<std::int64_t, kStateFields> counts_{};
+    std::array<double, kStateFields> values_{};
     std::vector<MonthSnapshot> months_;
 };
 

@@ -112,6 +112,13 @@ bool TimeToEvent::is_never() const {
         form);
 }
 
+double TimeToEvent::exponential_rate() const {
+    if (is_never()) return 0.0;
+    if (const auto* e = std::get_if<Exponential>(&form)) return e->rate_per_day;
+    if (const auto* p = std::get_if<ProbabilityWithin>(&form)) return p->rate_per_day;
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
 double TimeToEvent::sample(double unit_exponential, double hazard_ratio) const {
     const double target = unit_exponential / hazard_ratio;  // H(T) = E / HR
     return std::visit([target](const auto& f) { return f.time_at(target); }, form);

@@ -94,6 +94,9 @@ struct TimeToEvent {
     static TimeToEvent piecewise(std::vector<double> end_days, std::vector<double> rate_per_day);
 
     [[nodiscard]] bool is_never() const;
+    // The hazard rate of an exponential form (0 for none; NaN for a form whose hazard changes
+    // with time since the start).
+    [[nodiscard]] double exponential_rate() const;
     // The event time in days for a unit exponential draw and a hazard ratio (> 0).
     [[nodiscard]] double sample(double unit_exponential, double hazard_ratio = 1.0) const;
     // Probability that the event has happened by t (no competing risks, hazard ratio 1).

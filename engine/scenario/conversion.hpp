@@ -86,6 +86,11 @@ class Conversion {
     std::map<std::string, std::int32_t> cohort_index_;
 };
 
+// A staffing plan (caseworkers, caseworker_changes) of section `n` at `path`, each number
+// bound through `plan`.
+model::StaffingPlan convert_staffing(Conversion& c, const YAML::Node& n, const std::string& path,
+                                     FieldOf<model::StaffingPlan> plan);
+
 // The converters of the sections, in the order the loader calls them.
 void convert_pathways(Conversion& c, const YAML::Node& n, model::ModelConfig& m);
 void convert_population(Conversion& c, const YAML::Node& n, model::ModelConfig& m);

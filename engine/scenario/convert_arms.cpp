@@ -70,6 +70,19 @@ void convert_budget_and_arms(Conversion& c, const YAML::Node& budget, const YAML
             arm.after_max_duration = c.target(a["after_max_duration"], here("after_max_duration"),
                                               "reroute", model::kReroute);
         }
+        if (a["caseworkers"]) {
+            const std::size_t k = m.arms.size();
+            arm.staffing = convert_staffing(
+                c, a, path,
+                [k](ModelConfig& x) -> model::StaffingPlan& { return *x.arms[k].staffing; });
+            if (!m.in_house_pathway()) {
+                c.report().report(a["caseworkers"], here("caseworkers"),
+                                  "there is no in-house team: give pathways.in_house first");
+            }
+        } else if (a["caseworker_changes"]) {
+            c.report().report(a["caseworker_changes"], here("caseworker_changes"),
+                              "give the arm's caseworkers too");
+        }
         if (a["target_placement_rate"]) {
             arm.target_placement_rate = a["target_placement_rate"].as<double>();
             const std::size_t k = m.arms.size();

@@ -1,6 +1,8 @@
 // pathways: baseline, in_house and the purchased measures, in that order of index.
 #include <fmt/core.h>
 
+#include <cmath>
+
 #include "engine/scenario/conversion.hpp"
 
 namespace followsim::scenario {
@@ -27,33 +29,30 @@ void convert_common(Conversion& c, const YAML::Node& n, const std::string& path,
     }
 }
 
-void convert_in_house(Conversion& c, const YAML::Node& h, std::size_t i, PathwayConfig& p) {
-    const std::string path = "pathways.in_house";
-    const auto here = [&](const char* key) { return child_path(path, key); };
-    auto terms = [i](ModelConfig& m) -> model::InHouseTerms& { return *m.pathways[i].in_house(); };
-    model::InHouseTerms t;
-    t.caseworkers = h["caseworkers"].as<std::int64_t>();
-    c.bind_count(here("caseworkers"),
-                 [terms](ModelConfig& m) -> std::int64_t& { return terms(m).caseworkers; });
-    t.caseload_per_caseworker = h["caseload_per_caseworker"].as<std::int64_t>();
-    c.bind_count(here("caseload_per_caseworker"), [terms](ModelConfig& m) -> std::int64_t& {
-        return terms(m).caseload_per_caseworker;
-    });
-    if (const YAML::Node changes = h["caseworker_changes"]) {
+}  // namespace
+
+model::StaffingPlan convert_staffing(Conversion& c, const YAML::Node& n, const std::string& path,
+                                     FieldOf<model::StaffingPlan> plan) {
+    model::StaffingPlan s;
+    s.caseworkers = n["caseworkers"].as<std::int64_t>();
+    c.bind_count(child_path(path, "caseworkers"),
+                 [plan](ModelConfig& m) -> std::int64_t& { return plan(m).caseworkers; });
+    if (const YAML::Node changes = n["caseworker_changes"]) {
         for (std::size_t k = 0; k < changes.size(); ++k) {
-            const std::string change = child_path(here("caseworker_changes"), std::to_string(k));
+            const std::string change =
+                child_path(child_path(path, "caseworker_changes"), std::to_string(k));
             model::CaseworkerChange cw;
             cw.at_days = c.duration(changes[k]["at"], child_path(change, "at"));
             cw.caseworkers = changes[k]["caseworkers"].as<std::int64_t>();
-            if (!t.caseworker_changes.empty() && cw.at_days < t.caseworker_changes.back().at_days) {
+            if (!s.changes.empty() && cw.at_days < s.changes.back().at_days) {
                 c.report().report(changes[k]["at"], child_path(change, "at"),
                                   "changes must be in time order");
             }
-            t.caseworker_changes.push_back(cw);
+            s.changes.push_back(cw);
             c.bind(ParameterBinding{
                 child_path(change, "at"), true, NumberRule{},
-                [terms, k](ModelConfig& m, double days) -> std::optional<std::string> {
-                    auto& list = terms(m).caseworker_changes;
+                [plan, k](ModelConfig& m, double days) -> std::optional<std::string> {
+                    auto& list = plan(m).changes;
                     const bool after_previous = k == 0 || days >= list[k - 1].at_days;
                     const bool before_next = k + 1 == list.size() || days <= list[k + 1].at_days;
                     if (!(days >= 0.0) || !after_previous || !before_next)
@@ -61,17 +60,63 @@ void convert_in_house(Conversion& c, const YAML::Node& h, std::size_t i, Pathway
                     list[k].at_days = days;
                     return std::nullopt;
                 },
-                [terms, k](const ModelConfig& m) {
-                    return terms(const_cast<ModelConfig&>(m)).caseworker_changes[k].at_days;
+                [plan, k](const ModelConfig& m) {
+                    return plan(const_cast<ModelConfig&>(m)).changes[k].at_days;
                 }});
             c.bind_count(child_path(change, "caseworkers"),
-                         [terms, k](ModelConfig& m) -> std::int64_t& {
-                             return terms(m).caseworker_changes[k].caseworkers;
+                         [plan, k](ModelConfig& m) -> std::int64_t& {
+                             return plan(m).changes[k].caseworkers;
                          });
         }
     }
+    return s;
+}
+
+namespace {
+
+// A placement that follows the dose must be an exponential (the dose changes its rate).
+void require_exponential(Conversion& c, const YAML::Node& n, const std::string& path,
+                         const model::TimeToEvent& placement) {
+    if (std::isnan(placement.exponential_rate())) {
+        c.report().report(n, path,
+                          "with a dose-response the placement must be exponential: "
+                          "{probability, within}, {mean} or {rate} (or set "
+                          "pathways.dose_response: none)");
+    }
+}
+
+double reference_hours(const model::DoseResponse& response) {
+    if (const auto* p = std::get_if<model::PowerDoseResponse>(&response))
+        return p->reference_hours_per_month;
+    if (const auto* s = std::get_if<model::SaturatingDoseResponse>(&response))
+        return s->reference_hours_per_month;
+    return model::PowerDoseResponse{}.reference_hours_per_month;
+}
+
+void convert_in_house(Conversion& c, const YAML::Node& h, std::size_t i, PathwayConfig& p,
+                      const model::DoseResponse& dose_response) {
+    const std::string path = "pathways.in_house";
+    const auto here = [&](const char* key) { return child_path(path, key); };
+    auto terms = [i](ModelConfig& m) -> model::InHouseTerms& { return *m.pathways[i].in_house(); };
+    model::InHouseTerms t;
+    t.staffing = convert_staffing(
+        c, h, path, [terms](ModelConfig& m) -> model::StaffingPlan& { return terms(m).staffing; });
+    if (h["hiring_lag"]) {
+        t.staffing.hiring_lag_days = c.duration(h["hiring_lag"], here("hiring_lag"));
+        c.bind_duration(
+            here("hiring_lag"),
+            [terms](ModelConfig& m) -> double& { return terms(m).staffing.hiring_lag_days; },
+            false);
+    }
+    t.caseload_per_caseworker = h["caseload_per_caseworker"].as<std::int64_t>();
+    c.bind_count(here("caseload_per_caseworker"), [terms](ModelConfig& m) -> std::int64_t& {
+        return terms(m).caseload_per_caseworker;
+    });
+    // The planned dose: the reference dose unless the scenario says otherwise.
+    t.hours_per_participant_month = reference_hours(dose_response);
     const std::pair<const char*, double model::InHouseTerms::*> numbers[] = {
         {"hours_per_participant_month", &model::InHouseTerms::hours_per_participant_month},
+        {"follow_up_share", &model::InHouseTerms::follow_up_share},
         {"cost_per_caseworker_year_nok", &model::InHouseTerms::cost_per_caseworker_year_nok},
         {"training_per_caseworker_nok", &model::InHouseTerms::training_per_caseworker_nok},
     };
@@ -81,16 +126,8 @@ void convert_in_house(Conversion& c, const YAML::Node& h, std::size_t i, Pathway
         c.bind_number(here(key),
                       [terms, member](ModelConfig& m) -> double& { return terms(m).*member; });
     }
-    if (const YAML::Node pressure = h["caseload_pressure"]) {
-        t.caseload_pressure = model::CaseloadPressure{pressure["reference_caseload"].as<double>(),
-                                                      pressure["elasticity"].as<double>()};
-        c.bind_number(here("caseload_pressure.reference_caseload"),
-                      [terms](ModelConfig& m) -> double& {
-                          return terms(m).caseload_pressure->reference_caseload;
-                      });
-        c.bind_number(here("caseload_pressure.elasticity"), [terms](ModelConfig& m) -> double& {
-            return terms(m).caseload_pressure->elasticity;
-        });
+    if (h["staff_cost"] && h["staff_cost"].Scalar() == "per_hour_used") {
+        t.staff_cost = model::StaffCost::per_hour_used;
     }
     if (const YAML::Node comp = h["competence"]) {
         t.competence =
@@ -103,10 +140,14 @@ void convert_in_house(Conversion& c, const YAML::Node& h, std::size_t i, Pathway
     }
     p.terms = std::move(t);
     convert_common(c, h, path, i, p);
+    if (model::depends_on_dose(dose_response)) {
+        require_exponential(c, h["placement"], here("placement"), p.placement);
+    }
 }
 
 void convert_measure(Conversion& c, const YAML::Node& x, const std::string& path, std::size_t i,
-                     PathwayConfig& p) {
+                     PathwayConfig& p, const model::DoseResponse& dose_response,
+                     bool has_in_house) {
     auto terms = [i](ModelConfig& m) -> model::MeasureTerms& { return *m.pathways[i].measure(); };
     model::MeasureTerms t;
     t.slots = x["slots"].as<std::int64_t>();
@@ -116,6 +157,8 @@ void convert_measure(Conversion& c, const YAML::Node& x, const std::string& path
         {"price_per_month_nok", &model::MeasureTerms::price_per_month_nok},
         {"result_fee_nok", &model::MeasureTerms::result_fee_nok},
         {"ordering_hours", &model::MeasureTerms::ordering_hours},
+        {"effectiveness", &model::MeasureTerms::effectiveness},
+        {"nav_follow_up_weight", &model::MeasureTerms::nav_follow_up_weight},
     };
     for (const auto& [key, member] : numbers) {
         if (!x[key]) continue;
@@ -123,13 +166,61 @@ void convert_measure(Conversion& c, const YAML::Node& x, const std::string& path
         c.bind_number(child_path(path, key),
                       [terms, member](ModelConfig& m) -> double& { return terms(m).*member; });
     }
+    if (x["hours_per_participant_month"]) {
+        t.hours_per_participant_month = x["hours_per_participant_month"].as<double>();
+        c.bind_number(
+            child_path(path, "hours_per_participant_month"),
+            [terms](ModelConfig& m) -> double& { return *terms(m).hours_per_participant_month; });
+    }
+    if (!x["placement"]) {
+        if (!has_in_house) {
+            c.report().report(x, path,
+                              "give placement: without in-house follow-up there is no close "
+                              "follow-up placement to share");
+        }
+        t.placement_of_in_house = true;
+    }
     p.terms = t;
     convert_common(c, x, path, i, p);
+    if (x["placement"] && t.hours_per_participant_month && model::depends_on_dose(dose_response)) {
+        require_exponential(c, x["placement"], child_path(path, "placement"), p.placement);
+    }
+}
+
+model::DoseResponse convert_dose_response(Conversion& c, const YAML::Node& n) {
+    const std::string path = "pathways.dose_response";
+    if (!n) return model::PowerDoseResponse{};
+    if (n.IsScalar()) return model::NoDoseEffect{};
+    auto at = [](ModelConfig& m) -> model::DoseResponse& { return m.dose_response; };
+    if (const YAML::Node power = n["power"]) {
+        const std::string here = child_path(path, "power");
+        c.bind_number(child_path(here, "elasticity"), [at](ModelConfig& m) -> double& {
+            return std::get<model::PowerDoseResponse>(at(m)).elasticity;
+        });
+        c.bind_number(
+            child_path(here, "reference_hours_per_month"), [at](ModelConfig& m) -> double& {
+                return std::get<model::PowerDoseResponse>(at(m)).reference_hours_per_month;
+            });
+        return model::PowerDoseResponse{power["elasticity"].as<double>(),
+                                        power["reference_hours_per_month"].as<double>()};
+    }
+    const YAML::Node saturating = n["saturating"];
+    const std::string here = child_path(path, "saturating");
+    c.bind_number(
+        child_path(here, "half_saturation_hours_per_month"), [at](ModelConfig& m) -> double& {
+            return std::get<model::SaturatingDoseResponse>(at(m)).half_saturation_hours_per_month;
+        });
+    c.bind_number(child_path(here, "reference_hours_per_month"), [at](ModelConfig& m) -> double& {
+        return std::get<model::SaturatingDoseResponse>(at(m)).reference_hours_per_month;
+    });
+    return model::SaturatingDoseResponse{saturating["half_saturation_hours_per_month"].as<double>(),
+                                         saturating["reference_hours_per_month"].as<double>()};
 }
 
 }  // namespace
 
 void convert_pathways(Conversion& c, const YAML::Node& n, ModelConfig& m) {
+    m.dose_response = convert_dose_response(c, n["dose_response"]);
     PathwayConfig baseline;
     baseline.name = "baseline";
     baseline.terms = model::BaselineTerms{};
@@ -140,7 +231,7 @@ void convert_pathways(Conversion& c, const YAML::Node& n, ModelConfig& m) {
     if (const YAML::Node h = n["in_house"]) {
         PathwayConfig p;
         p.name = "in_house";
-        convert_in_house(c, h, m.pathways.size(), p);
+        convert_in_house(c, h, m.pathways.size(), p, m.dose_response);
         c.name_pathway("in_house", static_cast<model::PathwayIndex>(m.pathways.size()));
         m.pathways.push_back(std::move(p));
     }
@@ -157,7 +248,8 @@ void convert_pathways(Conversion& c, const YAML::Node& n, ModelConfig& m) {
             }
             PathwayConfig p;
             p.name = name;
-            convert_measure(c, it->second, path, m.pathways.size(), p);
+            convert_measure(c, it->second, path, m.pathways.size(), p, m.dose_response,
+                            static_cast<bool>(n["in_house"]));
             c.name_pathway(name, static_cast<model::PathwayIndex>(m.pathways.size()));
             m.pathways.push_back(std::move(p));
         }

@@ -55,7 +55,7 @@ TEST_CASE("the shipped scenarios are valid and convert to the model's units", "[
     CHECK(h.model.cohorts.at(0).arrivals.count == 108);
     CHECK(h.model.pathways.at(1).name == "in_house");
     const auto& in_house = *h.model.pathways.at(1).in_house();
-    CHECK(in_house.places_for(in_house.caseworkers) == 120);
+    CHECK(in_house.places_for(in_house.staffing.caseworkers) == 120);
     // 64 % within 24 months: rate = -ln(0.36) / 730.5 per day.
     CHECK(std::get<followsim::model::ProbabilityWithin>(h.model.pathways.at(1).placement.form)
               .rate_per_day == Approx(-std::log(0.36) / 730.5));
@@ -71,7 +71,7 @@ TEST_CASE("overrides change any value and are validated like the file", "[scenar
     const Scenario sc = load_scenario_file(
         heimdal, {"pathways.in_house.caseworkers=5", "population.cohorts.pilot.arrivals.count=200",
                   "pathways.baseline.dropout=none", "horizon=3 years"});
-    CHECK(sc.model.pathways.at(1).in_house()->caseworkers == 5);
+    CHECK(sc.model.pathways.at(1).in_house()->staffing.caseworkers == 5);
     CHECK(sc.model.cohorts.at(0).arrivals.count == 200);
     CHECK(sc.model.pathways.at(0).dropout.is_never());
     CHECK(sc.model.horizon_days == 3 * 365.25);

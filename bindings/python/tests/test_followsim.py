@@ -91,7 +91,8 @@ def test_dataframes_have_the_documented_columns(heimdal_path):
     assert len(res.replications) == 5 * 3
     assert list(res.timeseries.columns) == [
         "arm", "month", "day", "persons", "waiting", "in_follow_up", "in_measure", "in_baseline", "employed",
-        "exited", "placed", "spending_nok", "placement_rate"]
+        "exited", "placed", "spending_nok", "caseworkers", "caseload", "dose_hours_per_month",
+        "placement_rate"]
     assert {"arm", "versus", "metric", "delta_mean", "delta_ci95_low", "delta_ci95_high", "icer_nok_per_placement",
             "probability_better"} <= set(res.comparisons.columns)
     with pytest.raises(AttributeError):
