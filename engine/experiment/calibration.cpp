@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <boost/math/tools/toms748_solve.hpp>
 #include <cmath>
 #include <stdexcept>
@@ -47,11 +48,30 @@ double current_value(const scenario::Scenario& sc, const CalibrationSettings& s)
 
 CalibrationResult calibrate(const scenario::Scenario& scenario,
                             const CalibrationSettings& settings) {
+    // The metric: an arm's, or a subgroup's ("cohort:pilot") of the few told per person.
     std::size_t metric = 0;
-    try {
-        metric = metric_index(settings.metric);
-    } catch (const std::out_of_range& e) {
-        throw UsageError(std::string("--target: ") + e.what());
+    std::optional<std::pair<model::SubgroupDimension, std::size_t>> subgroup;
+    if (!settings.subgroup.empty()) {
+        subgroup = find_subgroup(scenario.model, settings.subgroup);
+        if (!subgroup) {
+            throw UsageError("--subgroup " + settings.subgroup +
+                             ": no such subgroup (DIMENSION:CATEGORY, e.g. cohort:pilot)");
+        }
+        const auto it =
+            std::find(kSubgroupMetrics.begin(), kSubgroupMetrics.end(), settings.metric);
+        if (it == kSubgroupMetrics.end()) {
+            throw UsageError(
+                "--target: a subgroup has persons, placed, placement_rate and "
+                "employment_months, not " +
+                settings.metric);
+        }
+        metric = static_cast<std::size_t>(it - kSubgroupMetrics.begin());
+    } else {
+        try {
+            metric = metric_index(settings.metric);
+        } catch (const std::out_of_range& e) {
+            throw UsageError(std::string("--target: ") + e.what());
+        }
     }
     std::size_t arm = 0;
     if (!settings.arm.empty()) {
@@ -94,7 +114,12 @@ CalibrationResult calibrate(const scenario::Scenario& scenario,
         model::ModelConfig config = scenario.model;
         scenario.parameters.apply(config, {assignment_for(settings, x)});
         const RunResults r = run_replications(config, run);
-        const MetricSummary& m = r.arms[arm].metrics[metric];
+        const MetricSummary& m =
+            subgroup
+                ? r.arms[arm]
+                      .subgroups.by[static_cast<std::size_t>(subgroup->first)][subgroup->second]
+                      .metrics[metric]
+                : r.arms[arm].metrics[metric];
         if (!m.available) {
             throw std::runtime_error(fmt::format("{} is not available for arm {} at {}={}",
                                                  settings.metric, r.arms[arm].name, settings.path,

@@ -19,7 +19,8 @@ struct CalibrationSettings {
     std::string path;    // the parameter, as for --set
     std::string metric;  // e.g. placement_rate
     double target = 0.0;
-    std::string arm;                                   // default: the first arm
+    std::string arm;       // default: the first arm
+    std::string subgroup;  // "cohort:pilot": the metric of that subgroup (default: the arm's)
     std::optional<std::pair<double, double>> bracket;  // default: from the current value
     std::string unit;                                  // for durations: days/weeks/months/years
     std::uint64_t replications = 200;

@@ -16,17 +16,6 @@ std::optional<std::size_t> baseline_arm_of(const model::ModelConfig& config) {
     return std::nullopt;
 }
 
-MetricSummary summarize_metric(const std::vector<double>& values) {
-    core::RunningStats stats;
-    for (double v : values) {
-        if (!std::isnan(v)) stats.add(v);
-    }
-    MetricSummary m;
-    m.available = stats.count() > 0;
-    if (m.available) m.summary = core::summarize(stats);
-    return m;
-}
-
 std::vector<ArmSummary> summarize_samples(
     const model::ModelConfig& config,
     const std::vector<std::vector<std::vector<double>>>& samples) {
@@ -103,6 +92,7 @@ RunResults run_replications(const model::ModelConfig& config, const RunSettings&
     results.arms = summarize_samples(config, results.metrics);
     for (std::size_t a = 0; a < results.arms.size(); ++a) {
         results.arms[a].months = mean_months(results.outcomes, a);
+        results.arms[a].subgroups = summarize_subgroups(config, results.outcomes, a);
     }
     results.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "engine/core/statistics.hpp"
+#include "engine/experiment/metric_summary.hpp"
 #include "engine/experiment/parallel.hpp"
+#include "engine/experiment/subgroup_metrics.hpp"
 #include "engine/model/arm_outcome.hpp"
 #include "engine/scenario/scenario.hpp"
 
@@ -27,11 +29,6 @@ struct RunSettings {
     const std::atomic<bool>* cancel = nullptr;  // set to stop early (Ctrl-C)
 };
 
-struct MetricSummary {
-    bool available = false;  // false: missing in every replication (written null)
-    core::Summary summary;
-};
-
 // Means over replications of the monthly state of one arm.
 struct MonthMean {
     double day = 0.0;
@@ -44,6 +41,7 @@ struct ArmSummary {
     std::string name;
     std::vector<MetricSummary> metrics;  // in the order of arm_metrics()
     std::vector<MonthMean> months;
+    ArmSubgroups subgroups;  // runs only (PSA draws keep means of the arm's metrics)
 };
 
 struct RunResults {
@@ -70,8 +68,5 @@ inline RunResults run_replications(const scenario::Scenario& scenario,
 // Each metric of each arm over samples [sample][arm][metric] (replications or PSA draws).
 std::vector<ArmSummary> summarize_samples(
     const model::ModelConfig& config, const std::vector<std::vector<std::vector<double>>>& samples);
-
-// Summaries over replications; exposed for tests.
-MetricSummary summarize_metric(const std::vector<double>& values);
 
 }  // namespace followsim::experiment

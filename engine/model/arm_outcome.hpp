@@ -8,6 +8,7 @@
 
 #include "engine/economics/cash_flows.hpp"
 #include "engine/model/state_fields.hpp"
+#include "engine/model/subgroups.hpp"
 
 namespace followsim::model {
 
@@ -31,9 +32,7 @@ struct ArmOutcome {
     double staff_utilisation = kNotAvailable;    // follow-up hours used / available; NaN: no team
     double cost_idle_staff_nok = kNotAvailable;  // present value of unused salaried hours
     double mean_dose_hours_per_month = kNotAvailable;  // caseload-weighted; NaN: no one
-    // Per cohort, in the order of the scenario.
-    std::vector<std::int64_t> cohort_persons;
-    std::vector<std::int64_t> cohort_placed;
+    SubgroupTallies subgroups;  // by cohort, need group, age band and benefit kind
     double budget_spent_nok = 0.0;
     std::optional<double> budget_exhausted_day;
     std::uint64_t events = 0;

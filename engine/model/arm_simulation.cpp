@@ -70,8 +70,10 @@ class ArmSimulation {
         sim_.reserve(room);
         for (Pathway* p : dosed_) p->clock().reserve(std::min<std::size_t>(room, 1 << 20));
         clock_dirty_.assign(pathways_.size(), false);
-        cohort_persons_.assign(config.cohorts.size(), 0);
-        cohort_placed_.assign(config.cohorts.size(), 0);
+        subgroups_[SubgroupDimension::cohort].resize(config.cohorts.size());
+        subgroups_[SubgroupDimension::need_group].resize(kNeedGroups);
+        subgroups_[SubgroupDimension::age_band].resize(kAgeBands);
+        subgroups_[SubgroupDimension::benefit].resize(kBenefitKinds);
     }
 
     ArmOutcome run() {
@@ -132,8 +134,25 @@ class ArmSimulation {
 
     EntityId create_person(std::size_t cohort) {
         monitor_.add(StateField::persons, 1);
-        ++cohort_persons_[cohort];
-        return persons_.create(arrivals_.new_person(cohort, sim_.now()));
+        const EntityId id = persons_.create(arrivals_.new_person(cohort, sim_.now()));
+        for_each_subgroup(persons_[id], [](SubgroupTally& t) { ++t.persons; });
+        return id;
+    }
+
+    // Calls f(tally) for the person's category in every subgroup dimension.
+    template <typename F>
+    void for_each_subgroup(const Person& p, F&& f) {
+        f(subgroups_[SubgroupDimension::cohort][p.cohort]);
+        f(subgroups_[SubgroupDimension::need_group][static_cast<std::size_t>(p.group)]);
+        f(subgroups_[SubgroupDimension::age_band][static_cast<std::size_t>(p.age_band)]);
+        f(subgroups_[SubgroupDimension::benefit]
+                    [static_cast<std::size_t>(config_.cohorts[p.cohort].benefit)]);
+    }
+
+    // The person's job ends (or the horizon comes): the months in work count.
+    void count_employment(const Person& p, double until) {
+        const double months = (until - p.employed_since) / kDaysPerMonth;
+        for_each_subgroup(p, [months](SubgroupTally& t) { t.employment_months += months; });
     }
 
     // ---- events -------------------------------------------------------------------------
@@ -193,7 +212,7 @@ class ArmSimulation {
         if (!p.ever_placed) {
             p.ever_placed = true;
             monitor_.add(StateField::placed, 1);
-            ++cohort_placed_[p.cohort];
+            for_each_subgroup(p, [](SubgroupTally& t) { ++t.placed; });
             days_to_job_.add(sim_.now() - p.arrival_day);
         }
         const double e = p.rng.exponential(1.0);
@@ -223,6 +242,7 @@ class ArmSimulation {
         employed_time_.set(sim_.now(), static_cast<double>(monitor_.count(StateField::employed)));
         Person& p = persons_[id];
         books_.employment(p, sim_.now());
+        count_employment(p, sim_.now());
         p.active_since = sim_.now();
         p.next_event = EventHandle{};
         refer(id);
@@ -514,6 +534,7 @@ class ArmSimulation {
         persons_.for_each_alive([&](EntityId, Person& p) {
             if (p.state == PersonState::employed) {
                 books_.employment(p, horizon);
+                count_employment(p, horizon);
                 return;
             }
             books_.benefits(p, horizon);
@@ -560,8 +581,7 @@ class ArmSimulation {
         out.peak_committed_nok = ledger.peak_committed_nok();
         out.spent_by_year_nok = ledger.spent_by_year_nok();
         out.months = monitor_.take_months();
-        out.cohort_persons = cohort_persons_;
-        out.cohort_placed = cohort_placed_;
+        out.subgroups = std::move(subgroups_);
         return out;
     }
 
@@ -588,7 +608,7 @@ class ArmSimulation {
     core::RunningStats days_to_job_;
     std::int64_t limited_referrals_ = 0;
     std::int64_t rationed_ = 0;
-    std::vector<std::int64_t> cohort_persons_, cohort_placed_;
+    SubgroupTallies subgroups_;
 };
 
 }  // namespace

@@ -105,7 +105,7 @@ struct MeasureTerms {
     // The follow-up hours a participant gets from the provider a month (the contract). With
     // it, the placement hazard follows the dose-response; without it, it is constant.
     std::optional<double> hours_per_participant_month;
-    // What a provider hour is worth against a NAV caseworker's hour.
+    // The hazard ratio of the provider's follow-up against NAV's at the same dose.
     double effectiveness = 1.0;
     // A participant keeps a NAV caseworker, taking this share of the time an in-house
     // participant takes (it counts in the team's caseload and adds to the dose).

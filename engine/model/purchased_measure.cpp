@@ -24,7 +24,7 @@ PurchasedMeasure::PurchasedMeasure(const PathwayConfig& config, PathwayIndex ind
         const double rate = placement_.exponential_rate();
         follow_dose(rate);
         const double baseline = model.pathways[kBaselinePathway].placement.exponential_rate();
-        if (baseline > 0.0 && rate > 0.0) floor_ = baseline / rate;
+        if (baseline > 0.0 && rate > 0.0) floor_ = baseline / (rate * terms_.effectiveness);
     }
 }
 

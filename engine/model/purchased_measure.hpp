@@ -2,7 +2,8 @@
 // month, a result fee per placement and NAV's own hours to order each purchase. A place is
 // started only when the purchase budget can carry it for the rest of the budget year. With a
 // contracted dose (provider hours a month), the placement hazard follows the dose-response:
-// provider hours at their effectiveness plus the NAV caseworker's share of the team's dose.
+// provider hours plus the NAV caseworker's share of the team's dose; the provider's
+// effectiveness is the hazard ratio of its follow-up against NAV's at the same dose.
 #pragma once
 
 #include "engine/model/arm_bookkeeping.hpp"
@@ -26,6 +27,9 @@ class PurchasedMeasure final : public Pathway {
         return budget_.ledger().limited();
     }
     [[nodiscard]] double dose_factor() const override;
+    [[nodiscard]] double placement_hazard_ratio() const noexcept override {
+        return terms_.effectiveness;
+    }
     [[nodiscard]] const TimeToEvent& placement() const noexcept override { return placement_; }
     bool admit(Person& p, double now) override;
     void begin(Person& p, double now) override;

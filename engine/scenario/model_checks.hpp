@@ -21,4 +21,9 @@ inline constexpr double kMaxPersonsPerCohort = 5e7;
 
 std::vector<ModelProblem> check_model(const model::ModelConfig& config);
 
+// What a planner should know before running, though the scenario is valid: an arm that can
+// never serve the persons it routes somewhere, or places or money that cannot cover the
+// expected need (a rough estimate from expected arrivals and stays).
+std::vector<ModelProblem> capacity_warnings(const model::ModelConfig& config);
+
 }  // namespace followsim::scenario
