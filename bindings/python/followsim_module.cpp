@@ -21,7 +21,8 @@
 #include "engine/model/state_fields.hpp"
 #include "engine/output/atomic_output.hpp"
 #include "engine/output/experiment_files.hpp"
-#include "engine/output/report_html.hpp"
+#include "engine/output/report/report_html.hpp"
+#include "engine/output/report/results_folder_reader.hpp"
 #include "engine/output/result_files.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 #include "engine/scenario/schema.hpp"
@@ -150,14 +151,9 @@ py::dict calibrate_texts(const scenario::Scenario& sc, const std::string& param,
     return out;
 }
 
-output::ReportInputs report_inputs(const std::string& summary, const std::string& timeseries_csv,
-                                   const std::string& sweep_csv, const std::string& scenario_yaml) {
-    output::ReportInputs in;
-    in.summary = nlohmann::ordered_json::parse(summary);
-    in.timeseries_csv = timeseries_csv;
-    in.sweep_csv = sweep_csv;
-    in.scenario_yaml = scenario_yaml;
-    return in;
+output::ReportData report_data(const std::string& summary, const std::string& timeseries_csv,
+                               const std::string& sweep_csv, const std::string& scenario_yaml) {
+    return output::parse_results({summary, timeseries_csv, sweep_csv, scenario_yaml});
 }
 
 }  // namespace
@@ -237,7 +233,7 @@ PYBIND11_MODULE(_followsim, m) {
            const std::string& yaml) {
             py::list charts;
             for (const auto& [id, spec] :
-                 output::report_charts(report_inputs(summary, ts, sweep, yaml))) {
+                 output::report_charts(report_data(summary, ts, sweep, yaml))) {
                 charts.append(py::make_tuple(id, spec.dump()));
             }
             return charts;
@@ -248,7 +244,7 @@ PYBIND11_MODULE(_followsim, m) {
         "report_html",
         [](const std::string& summary, const std::string& ts, const std::string& sweep,
            const std::string& yaml) {
-            return output::report_html(report_inputs(summary, ts, sweep, yaml));
+            return output::report_html(report_data(summary, ts, sweep, yaml));
         },
         py::arg("summary"), py::arg("timeseries_csv"), py::arg("sweep_csv"),
         py::arg("scenario_yaml"));

@@ -19,7 +19,8 @@
 #include "engine/output/arm_table.hpp"
 #include "engine/output/atomic_output.hpp"
 #include "engine/output/experiment_files.hpp"
-#include "engine/output/report_html.hpp"
+#include "engine/output/report/report_html.hpp"
+#include "engine/output/report/results_folder_reader.hpp"
 #include "engine/output/result_files.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 #include "engine/scenario/schema.hpp"
@@ -106,16 +107,9 @@ void write_outputs(const std::string& folder_path,
 
 // The files of a run, psa or sweep, with the scenario as run and report.html built from them.
 void write_results(const std::string& folder, const followsim::scenario::Scenario& sc,
-                   const nlohmann::ordered_json& summary,
+                   const followsim::output::ReportData& report,
                    std::vector<std::pair<std::string, std::string>> files) {
-    followsim::output::ReportInputs report;
-    report.summary = summary;
-    report.scenario_yaml = sc.resolved_yaml;
-    for (const auto& [name, content] : files) {
-        if (name == "timeseries.csv") report.timeseries_csv = content;
-        if (name == "sweep.csv") report.sweep_csv = content;
-    }
-    files.emplace_back("summary.json", summary.dump(2) + "\n");
+    files.emplace_back("summary.json", report.summary.dump(2) + "\n");
     files.emplace_back("scenario.yaml", sc.resolved_yaml + "\n");
     files.emplace_back("report.html", followsim::output::report_html(report));
     write_outputs(folder, files);
@@ -148,8 +142,10 @@ int command_run(const CommonOptions& o) {
     settings.cancel = &g_interrupted;
     settings.progress = bar.callback();
     const auto results = followsim::experiment::run_replications(sc, settings);
-    const auto summary = followsim::output::summary_json(sc, results);
-    write_results(o.out, sc, summary,
+    const auto report = followsim::output::run_report_data(
+        sc, results, followsim::output::summary_json(sc, results));
+    const auto& summary = report.summary;
+    write_results(o.out, sc, report,
                   {{"replications.csv", followsim::output::replications_csv(sc, results)},
                    {"timeseries.csv", followsim::output::timeseries_csv(results)}});
     if (o.format == "json") {
@@ -179,8 +175,10 @@ int command_psa(const CommonOptions& o, std::uint64_t draws) {
     settings.cancel = &g_interrupted;
     settings.progress = bar.callback();
     const auto results = followsim::experiment::run_psa(sc, settings);
-    const auto summary = followsim::output::psa_summary_json(sc, results);
-    write_results(o.out, sc, summary, {{"psa.csv", followsim::output::psa_csv(sc, results)}});
+    const auto report =
+        followsim::output::report_data(sc, followsim::output::psa_summary_json(sc, results));
+    const auto& summary = report.summary;
+    write_results(o.out, sc, report, {{"psa.csv", followsim::output::psa_csv(sc, results)}});
     if (o.format == "json") {
         fmt::print("{}\n", summary.dump(2));
     } else if (!o.quiet) {
@@ -212,8 +210,10 @@ int command_sweep(const CommonOptions& o, const std::vector<std::string>& vary, 
     ProgressBar bar(show_progress(o), "points");
     settings.progress = bar.callback();
     const auto results = followsim::experiment::run_sweep(sc, settings);
-    const auto summary = followsim::output::sweep_summary_json(sc, results);
-    write_results(o.out, sc, summary, {{"sweep.csv", followsim::output::sweep_csv(sc, results)}});
+    const auto report = followsim::output::sweep_report_data(
+        sc, results, followsim::output::sweep_summary_json(sc, results));
+    const auto& summary = report.summary;
+    write_results(o.out, sc, report, {{"sweep.csv", followsim::output::sweep_csv(sc, results)}});
     if (o.format == "json") {
         fmt::print("{}\n", summary.dump(2));
         return kExitOk;
@@ -317,14 +317,16 @@ int command_report(const std::string& folder) {
 int command_compare(const std::vector<std::string>& folders, const std::string& out) {
     std::vector<std::string> labels;
     std::vector<nlohmann::ordered_json> summaries;
+    std::vector<followsim::output::LabelledResults> compared;
     for (const std::string& folder : folders) {
-        const auto inputs = followsim::output::read_results_folder(folder);
+        auto inputs = followsim::output::read_results_folder(folder);
         if (inputs.summary.contains("sweep"))
             throw UsageError(folder + " holds a sweep; compare runs or PSAs");
         labels.push_back(std::filesystem::path(folder).filename().string().empty()
                              ? folder
                              : std::filesystem::path(folder).filename().string());
         summaries.push_back(inputs.summary);
+        compared.push_back({labels.back(), std::move(inputs)});
     }
     // The table: rows are metrics, columns folder / arm.
     const std::vector<std::string> metrics{
@@ -368,7 +370,7 @@ int command_compare(const std::vector<std::string>& folders, const std::string& 
         }
         fmt::print("\n");
     }
-    write_outputs(out, {{"report.html", followsim::output::compare_html(labels, summaries)}});
+    write_outputs(out, {{"report.html", followsim::output::compare_html(compared)}});
     fmt::print("comparison report in {}/report.html\n", out);
     return kExitOk;
 }
