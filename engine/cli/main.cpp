@@ -18,6 +18,7 @@
 #include "engine/experiment/sweep.hpp"
 #include "engine/output/arm_table.hpp"
 #include "engine/output/atomic_output.hpp"
+#include "engine/output/compare_table.hpp"
 #include "engine/output/experiment_files.hpp"
 #include "engine/output/report/report_html.hpp"
 #include "engine/output/report/results_folder_reader.hpp"
@@ -315,61 +316,15 @@ int command_report(const std::string& folder) {
 }
 
 int command_compare(const std::vector<std::string>& folders, const std::string& out) {
-    std::vector<std::string> labels;
-    std::vector<nlohmann::ordered_json> summaries;
     std::vector<followsim::output::LabelledResults> compared;
     for (const std::string& folder : folders) {
         auto inputs = followsim::output::read_results_folder(folder);
         if (inputs.summary.contains("sweep"))
             throw UsageError(folder + " holds a sweep; compare runs or PSAs");
-        labels.push_back(std::filesystem::path(folder).filename().string().empty()
-                             ? folder
-                             : std::filesystem::path(folder).filename().string());
-        summaries.push_back(inputs.summary);
-        compared.push_back({labels.back(), std::move(inputs)});
+        const std::string name = std::filesystem::path(folder).filename().string();
+        compared.push_back({name.empty() ? folder : name, std::move(inputs)});
     }
-    // The table: rows are metrics, columns folder / arm.
-    const std::vector<std::string> metrics{
-        "placement_rate",        "placed",         "mean_wait_days",  "cost_programme_nok",
-        "npv_socioeconomic_nok", "net_fiscal_nok", "budget_spent_nok"};
-    std::vector<std::vector<std::string>> rows{{"metric"}};
-    for (std::size_t i = 0; i < summaries.size(); ++i) {
-        for (const auto& [arm, _] : summaries[i].at("arms").items())
-            rows[0].push_back(labels[i] + "/" + arm);
-    }
-    for (const std::string& m : metrics) {
-        std::vector<std::string> row{m};
-        for (const auto& summary : summaries) {
-            for (const auto& [arm, entry] : summary.at("arms").items()) {
-                const auto& value = entry.at("metrics").value(m, nlohmann::ordered_json());
-                if (value.is_null()) {
-                    row.push_back("-");
-                } else if (m.ends_with("_nok")) {
-                    row.push_back(
-                        followsim::output::with_thousands(value.at("mean").get<double>()));
-                } else if (m.ends_with("_rate")) {
-                    row.push_back(fmt::format("{:.3f}", value.at("mean").get<double>()));
-                } else {
-                    row.push_back(fmt::format("{:.1f}", value.at("mean").get<double>()));
-                }
-            }
-        }
-        rows.push_back(std::move(row));
-    }
-    std::vector<std::size_t> widths(rows[0].size(), 0);
-    for (const auto& row : rows) {
-        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
-    }
-    for (const auto& row : rows) {
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            if (c == 0) {
-                fmt::print("{:<{}}", row[c], widths[c]);
-            } else {
-                fmt::print("  {:>{}}", row[c], widths[c]);
-            }
-        }
-        fmt::print("\n");
-    }
+    fmt::print("{}", followsim::output::compare_table(compared));
     write_outputs(out, {{"report.html", followsim::output::compare_html(compared)}});
     fmt::print("comparison report in {}/report.html\n", out);
     return kExitOk;
