@@ -24,6 +24,15 @@ const nlohmann::ordered_json* metric(const nlohmann::ordered_json& summary, cons
 // A metric's mean, 0 where it is missing.
 double metric_mean(const nlohmann::ordered_json& summary, const std::string& arm,
                    const std::string& name);
+// A mean with its interval, a row per `y`: a rule from low to high and a point at the mean;
+// `point_encoding` adds to the point's encoding (a tooltip, a colour).
+nlohmann::ordered_json interval_layers(const nlohmann::ordered_json& y, int point_size,
+                                       const nlohmann::ordered_json& point_encoding);
+// Bars of NOK per arm: the mean of each metric of `metrics` (name, label), labelled in the
+// field `part`. Stacked, a missing metric adds nothing; side by side, it has no bar.
+nlohmann::ordered_json nok_bars(nlohmann::ordered_json spec, const nlohmann::ordered_json& summary,
+                                const std::vector<std::pair<std::string, std::string>>& metrics,
+                                const std::string& part, bool stacked);
 // NaN (a missing value) as null.
 nlohmann::ordered_json number_or_null(double x);
 

@@ -25,20 +25,10 @@ ordered_json compare_npv_chart(const std::vector<LabelledResults>& results) {
     spec["data"] = {{"values", npv}};
     spec["width"] = 480;
     spec["height"] = {{"step", 22}};
-    const ordered_json y = {{"field", "row"}, {"type", "nominal"}, {"title", nullptr}};
     spec["transform"] =
         ordered_json::array({{{"calculate", "datum.results + ' / ' + datum.arm"}, {"as", "row"}}});
-    spec["layer"] = ordered_json::array(
-        {{{"mark", {{"type", "rule"}, {"size", 2}}},
-          {"encoding",
-           {{"y", y},
-            {"x", {{"field", "low"}, {"type", "quantitative"}, {"title", "NOK"}}},
-            {"x2", {{"field", "high"}}}}}},
-         {{"mark", {{"type", "point"}, {"filled", true}, {"size", 70}}},
-          {"encoding",
-           {{"y", y},
-            {"x", {{"field", "mean"}, {"type", "quantitative"}}},
-            {"color", {{"field", "results"}, {"type", "nominal"}}}}}}});
+    spec["layer"] = interval_layers({{"field", "row"}, {"type", "nominal"}, {"title", nullptr}}, 70,
+                                    {{"color", {{"field", "results"}, {"type", "nominal"}}}});
     return spec;
 }
 

@@ -109,64 +109,26 @@ ordered_json placement_chart(const std::vector<ArmMonths>& months, const ordered
 }
 
 ordered_json cost_chart(const ordered_json& summary) {
-    const std::vector<std::pair<std::string, std::string>> parts{
-        {"cost_caseworker_time_nok", "staff (caseworker time)"},
-        {"cost_purchases_nok", "purchases"},
-        {"cost_result_fees_nok", "result fees"},
-        {"cost_ordering_time_nok", "ordering time"},
-        {"cost_training_nok", "training"}};
-    ordered_json values = ordered_json::array();
-    for (const std::string& arm : arm_names(summary)) {
-        for (const auto& [name, label] : parts) {
-            values.push_back(
-                {{"arm", arm}, {"component", label}, {"nok", metric_mean(summary, arm, name)}});
-        }
-    }
-    ordered_json spec =
-        base_spec("Programme costs per arm", "present value, NOK of the price year");
-    spec["width"] = 420;
-    spec["height"] = 260;
-    spec["data"] = {{"values", values}};
-    spec["mark"] = {{"type", "bar"}};
-    spec["encoding"] = {
-        {"x", {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}}},
-        {"y", {{"field", "nok"}, {"type", "quantitative"}, {"stack", "zero"}, {"title", "NOK"}}},
-        {"color", {{"field", "component"}, {"type", "nominal"}}},
-        {"tooltip", ordered_json::array({{{"field", "arm"}},
-                                         {{"field", "component"}},
-                                         {{"field", "nok"}, {"format", ",.0f"}}})}};
-    return spec;
+    return nok_bars(base_spec("Programme costs per arm", "present value, NOK of the price year"),
+                    summary,
+                    {{"cost_caseworker_time_nok", "staff (caseworker time)"},
+                     {"cost_purchases_nok", "purchases"},
+                     {"cost_result_fees_nok", "result fees"},
+                     {"cost_ordering_time_nok", "ordering time"},
+                     {"cost_training_nok", "training"}},
+                    "component", true);
 }
 
 ordered_json accounts_chart(const ordered_json& summary) {
-    const std::vector<std::pair<std::string, std::string>> accounts{
-        {"npv_socioeconomic_nok", "socio-economic NPV vs baseline"},
-        {"net_fiscal_nok", "fiscal: net gain vs baseline"},
-        {"budget_spent_nok", "purchase budget spent"}};
-    ordered_json values = ordered_json::array();
-    for (const std::string& arm : arm_names(summary)) {
-        for (const auto& [name, label] : accounts) {
-            if (metric(summary, arm, name)) {
-                values.push_back(
-                    {{"arm", arm}, {"account", label}, {"nok", metric_mean(summary, arm, name)}});
-            }
-        }
-    }
-    ordered_json spec = base_spec(
-        "The three accounts",
-        "socio-economic and fiscal: present values against the baseline arm; budget: spent");
-    spec["width"] = 420;
-    spec["height"] = 260;
-    spec["data"] = {{"values", values}};
-    spec["mark"] = {{"type", "bar"}};
-    spec["encoding"] = {{"x", {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}}},
-                        {"xOffset", {{"field", "account"}}},
-                        {"y", {{"field", "nok"}, {"type", "quantitative"}, {"title", "NOK"}}},
-                        {"color", {{"field", "account"}, {"type", "nominal"}}},
-                        {"tooltip", ordered_json::array({{{"field", "arm"}},
-                                                         {{"field", "account"}},
-                                                         {{"field", "nok"}, {"format", ",.0f"}}})}};
-    return spec;
+    return nok_bars(
+        base_spec(
+            "The three accounts",
+            "socio-economic and fiscal: present values against the baseline arm; budget: spent"),
+        summary,
+        {{"npv_socioeconomic_nok", "socio-economic NPV vs baseline"},
+         {"net_fiscal_nok", "fiscal: net gain vs baseline"},
+         {"budget_spent_nok", "purchase budget spent"}},
+        "account", false);
 }
 
 ordered_json npv_chart(const ordered_json& summary) {
@@ -184,24 +146,18 @@ ordered_json npv_chart(const ordered_json& summary) {
     spec["width"] = 420;
     spec["height"] = 200;
     spec["data"] = {{"values", values}};
-    const ordered_json y = {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}};
-    spec["layer"] = ordered_json::array(
-        {{{"mark", {{"type", "rule"}, {"size", 2}}},
-          {"encoding",
-           {{"y", y},
-            {"x", {{"field", "low"}, {"type", "quantitative"}, {"title", "NOK"}}},
-            {"x2", {{"field", "high"}}}}}},
-         {{"mark", {{"type", "point"}, {"filled", true}, {"size", 80}}},
-          {"encoding",
-           {{"y", y},
-            {"x", {{"field", "mean"}, {"type", "quantitative"}}},
-            {"tooltip", ordered_json::array({{{"field", "arm"}},
-                                             {{"field", "mean"}, {"format", ",.0f"}},
-                                             {{"field", "low"}, {"format", ",.0f"}},
-                                             {{"field", "high"}, {"format", ",.0f"}}})}}}},
-         {{"mark", {{"type", "rule"}, {"strokeDash", {4, 4}}, {"color", "gray"}}},
-          {"data", {{"values", ordered_json::array({{{"zero", 0}}})}}},
-          {"encoding", {{"x", {{"field", "zero"}, {"type", "quantitative"}}}}}}});
+    spec["layer"] = interval_layers(
+        {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}}, 80,
+        {{"tooltip", ordered_json::array({{{"field", "arm"}},
+                                          {{"field", "mean"}, {"format", ",.0f"}},
+                                          {{"field", "low"}, {"format", ",.0f"}},
+                                          {{"field", "high"}, {"format", ",.0f"}}})}});
+    // Zero: no better than the baseline arm.
+    const ordered_json zero = {{"x", {{"field", "zero"}, {"type", "quantitative"}}}};
+    spec["layer"].push_back(
+        {{"mark", {{"type", "rule"}, {"strokeDash", {4, 4}}, {"color", "gray"}}},
+         {"data", {{"values", ordered_json::array({{{"zero", 0}}})}}},
+         {"encoding", zero}});
     return spec;
 }
 
