@@ -1,9 +1,9 @@
-// _followsim: the engine for Python. Thin on purpose: scenarios in and the same result texts
-// the command line writes (summary.json, CSV, report specs) out, so Python and the command line
-// cannot disagree. The followsim package (followsim/__init__.py) turns them into DataFrames.
-// The engine runs on its own thread with the GIL released; the calling thread wakes every
-// 50 ms to let Python see Ctrl-C, and then stops the engine (KeyboardInterrupt, nothing
-// written).
+// _followsim: the engine for Python. Thin on purpose: it calls the same application layer as
+// the command line (engine/app: settings, defaults, the files of a results folder), so Python
+// and the command line cannot disagree. The followsim package (followsim/__init__.py) turns
+// the results into DataFrames. The engine runs on its own thread with the GIL released; the
+// calling thread wakes every 50 ms to let Python see Ctrl-C, and then stops the engine
+// (KeyboardInterrupt, nothing written).
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -13,16 +13,10 @@
 #include <future>
 #include <thread>
 
-#include "engine/experiment/calibration.hpp"
+#include "engine/app/commands.hpp"
 #include "engine/experiment/errors.hpp"
-#include "engine/experiment/psa.hpp"
-#include "engine/experiment/replication_runner.hpp"
-#include "engine/experiment/sweep.hpp"
 #include "engine/model/state_fields.hpp"
-#include "engine/output/atomic_output.hpp"
-#include "engine/output/experiment_files.hpp"
-#include "engine/output/report_html.hpp"
-#include "engine/output/result_files.hpp"
+#include "engine/output/report/report_html.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 #include "engine/scenario/schema.hpp"
 
@@ -57,107 +51,47 @@ Result run_interruptible(const std::function<Result(const std::atomic<bool>*)>& 
     return done.get();  // rethrows what the engine threw
 }
 
-py::dict run_texts(const scenario::Scenario& sc, std::uint64_t replications, std::uint64_t seed,
-                   unsigned threads) {
-    auto result = run_interruptible<std::tuple<std::string, std::string, std::string>>(
-        [&](const std::atomic<bool>* cancel) {
-            experiment::RunSettings settings;
-            settings.replications = replications;
-            settings.seed = seed;
-            settings.threads = threads;
-            settings.cancel = cancel;
-            const auto r = experiment::run_replications(sc, settings);
-            return std::tuple{output::summary_json(sc, r).dump(), output::replications_csv(sc, r),
-                              output::timeseries_csv(r)};
-        });
-    py::dict out;
-    out["summary"] = std::get<0>(result);
-    out["replications_csv"] = std::get<1>(result);
-    out["timeseries_csv"] = std::get<2>(result);
-    return out;
+// An application command, interruptible by Ctrl-C.
+template <typename Settings, typename Command>
+auto run_command(Command command, const scenario::Scenario& sc, Settings settings) {
+    using Result = decltype(command(sc, settings));
+    return run_interruptible<Result>([&](const std::atomic<bool>* cancel) {
+        settings.cancel = cancel;
+        return command(sc, settings);
+    });
 }
 
-py::dict psa_texts(const scenario::Scenario& sc, std::uint64_t draws, std::uint64_t replications,
-                   std::uint64_t seed, unsigned threads) {
-    if (sc.uncertainty.parameters.empty()) {
-        throw experiment::UsageError("the scenario has no uncertainty.parameters to draw");
-    }
-    auto result = run_interruptible<std::pair<std::string, std::string>>(
-        [&](const std::atomic<bool>* cancel) {
-            experiment::PsaSettings settings;
-            settings.draws = draws;
-            settings.replications = replications;
-            settings.seed = seed;
-            settings.threads = threads;
-            settings.cancel = cancel;
-            const auto r = experiment::run_psa(sc, settings);
-            return std::pair{output::psa_summary_json(sc, r).dump(), output::psa_csv(sc, r)};
-        });
-    py::dict out;
-    out["summary"] = result.first;
-    out["psa_csv"] = result.second;
-    return out;
-}
-
-py::dict sweep_texts(const scenario::Scenario& sc, const std::vector<std::string>& vary, bool grid,
-                     std::uint64_t replications, std::uint64_t seed, unsigned threads,
-                     const std::string& arm, const std::string& versus) {
-    experiment::SweepSettings settings;
-    for (const auto& v : vary) settings.variables.push_back(experiment::parse_vary(v));
-    settings.grid = grid;
+template <typename Settings>
+Settings running(std::uint64_t replications, std::uint64_t seed, unsigned threads) {
+    Settings settings;
     settings.replications = replications;
     settings.seed = seed;
     settings.threads = threads;
-    settings.arm = arm;
-    settings.versus = versus;
-    auto result = run_interruptible<std::pair<std::string, std::string>>(
-        [&](const std::atomic<bool>* cancel) {
-            experiment::SweepSettings s = settings;
-            s.cancel = cancel;
-            const auto r = experiment::run_sweep(sc, s);
-            return std::pair{output::sweep_summary_json(sc, r).dump(), output::sweep_csv(sc, r)};
-        });
-    py::dict out;
-    out["summary"] = result.first;
-    out["sweep_csv"] = result.second;
-    return out;
+    return settings;
 }
 
-py::dict calibrate_texts(const scenario::Scenario& sc, const std::string& param,
-                         const std::string& metric, double target, const std::string& arm,
-                         std::optional<std::pair<double, double>> bracket, const std::string& unit,
-                         std::uint64_t replications, std::uint64_t seed, unsigned threads) {
-    experiment::CalibrationSettings settings;
-    settings.path = param;
-    settings.metric = metric;
-    settings.target = target;
-    settings.arm = arm;
-    settings.bracket = bracket;
-    settings.unit = unit;
-    settings.replications = replications;
-    settings.seed = seed;
-    settings.threads = threads;
-    auto result = run_interruptible<std::pair<std::string, std::string>>(
-        [&](const std::atomic<bool>* cancel) {
-            experiment::CalibrationSettings s = settings;
-            s.cancel = cancel;
-            const auto r = experiment::calibrate(sc, s);
-            return std::pair{output::calibration_json(sc, s, r).dump(), r.assignment};
-        });
-    py::dict out;
-    out["calibration"] = result.first;
-    out["assignment"] = result.second;
-    return out;
+py::dict running_defaults(const app::Running& r, std::uint64_t replications) {
+    py::dict d;
+    d["replications"] = replications;
+    d["seed"] = r.seed;
+    d["threads"] = r.threads;
+    return d;
 }
 
-output::ReportInputs report_inputs(const std::string& summary, const std::string& timeseries_csv,
-                                   const std::string& sweep_csv, const std::string& scenario_yaml) {
-    output::ReportInputs in;
-    in.summary = nlohmann::ordered_json::parse(summary);
-    in.timeseries_csv = timeseries_csv;
-    in.sweep_csv = sweep_csv;
-    in.scenario_yaml = scenario_yaml;
-    return in;
+// Every command's defaults, from the application layer: Python's keyword defaults.
+py::dict defaults() {
+    const app::RunSettings run;
+    const app::PsaSettings psa;
+    const app::SweepSettings sweep;
+    const app::CalibrateSettings calibrate;
+    py::dict out;
+    out["run"] = running_defaults(run, run.replications);
+    out["psa"] = running_defaults(psa, psa.replications);
+    out["psa"]["draws"] = psa.draws;
+    out["sweep"] = running_defaults(sweep, sweep.replications);
+    out["sweep"]["grid"] = sweep.grid;
+    out["calibrate"] = running_defaults(calibrate, calibrate.replications);
+    return out;
 }
 
 }  // namespace
@@ -201,6 +135,37 @@ PYBIND11_MODULE(_followsim, m) {
             return names;
         });
 
+    // What run, psa or sweep produced: the files the command line writes, the report's charts.
+    py::class_<app::ResultFolder>(m, "ResultFolder")
+        .def_property_readonly(
+            "summary", [](const app::ResultFolder& f) { return f.report.summary.dump(); },
+            "summary.json, compact")
+        .def_property_readonly(
+            "tables",
+            [](const app::ResultFolder& f) {
+                py::dict tables;
+                for (const auto& [name, content] : f.tables) tables[py::str(name)] = content;
+                return tables;
+            },
+            "The command's CSV files: {file name: text}")
+        .def(
+            "charts",
+            [](const app::ResultFolder& f) {
+                py::list charts;
+                for (const auto& [id, spec] : output::report_charts(f.report))
+                    charts.append(py::make_tuple(id, spec.dump()));
+                return charts;
+            },
+            "The report's charts: [(element id, Vega-Lite spec as JSON)]")
+        .def("report_html",
+             [](const app::ResultFolder& f) { return output::report_html(f.report); })
+        .def(
+            "write",
+            [](const app::ResultFolder& f, const std::string& folder) {
+                app::write_folder(folder, f.files());
+            },
+            py::arg("folder"), "Writes the command line's files into the folder, all or nothing.");
+
     m.def("load_scenario_file", &scenario::load_scenario_file, py::arg("path"),
           py::arg("overrides"));
     m.def("load_scenario_text", &scenario::load_scenario_text, py::arg("text"), py::arg("label"),
@@ -221,44 +186,60 @@ PYBIND11_MODULE(_followsim, m) {
             return fields;
         },
         "The monitor's state fields: the columns of the time series, in order.");
-    m.def("run", &run_texts, py::arg("scenario"), py::arg("replications"), py::arg("seed"),
-          py::arg("threads"));
-    m.def("psa", &psa_texts, py::arg("scenario"), py::arg("draws"), py::arg("replications"),
-          py::arg("seed"), py::arg("threads"));
-    m.def("sweep", &sweep_texts, py::arg("scenario"), py::arg("vary"), py::arg("grid"),
-          py::arg("replications"), py::arg("seed"), py::arg("threads"), py::arg("arm"),
-          py::arg("versus"));
-    m.def("calibrate", &calibrate_texts, py::arg("scenario"), py::arg("param"), py::arg("metric"),
-          py::arg("target"), py::arg("arm"), py::arg("bracket"), py::arg("unit"),
-          py::arg("replications"), py::arg("seed"), py::arg("threads"));
+    m.def("defaults", &defaults, "Every command's defaults, as the command line has them.");
+    m.def("parse_target", &app::parse_target, py::arg("text"), "METRIC=VALUE as (metric, value)");
     m.def(
-        "report_charts",
-        [](const std::string& summary, const std::string& ts, const std::string& sweep,
-           const std::string& yaml) {
-            py::list charts;
-            for (const auto& [id, spec] :
-                 output::report_charts(report_inputs(summary, ts, sweep, yaml))) {
-                charts.append(py::make_tuple(id, spec.dump()));
-            }
-            return charts;
+        "run",
+        [](const scenario::Scenario& sc, std::uint64_t replications, std::uint64_t seed,
+           unsigned threads) {
+            return run_command(app::run, sc, running<app::RunSettings>(replications, seed, threads))
+                .folder;
         },
-        py::arg("summary"), py::arg("timeseries_csv"), py::arg("sweep_csv"),
-        py::arg("scenario_yaml"));
+        py::arg("scenario"), py::arg("replications"), py::arg("seed"), py::arg("threads"));
     m.def(
-        "report_html",
-        [](const std::string& summary, const std::string& ts, const std::string& sweep,
-           const std::string& yaml) {
-            return output::report_html(report_inputs(summary, ts, sweep, yaml));
+        "psa",
+        [](const scenario::Scenario& sc, std::uint64_t draws, std::uint64_t replications,
+           std::uint64_t seed, unsigned threads) {
+            auto settings = running<app::PsaSettings>(replications, seed, threads);
+            settings.draws = draws;
+            return run_command(app::psa, sc, settings).folder;
         },
-        py::arg("summary"), py::arg("timeseries_csv"), py::arg("sweep_csv"),
-        py::arg("scenario_yaml"));
+        py::arg("scenario"), py::arg("draws"), py::arg("replications"), py::arg("seed"),
+        py::arg("threads"));
     m.def(
-        "write_files",
-        [](const std::string& folder,
-           const std::vector<std::pair<std::string, std::string>>& files) {
-            output::OutputFolder out(folder);
-            for (const auto& [name, content] : files) out.add(name, content);
-            out.commit();
+        "sweep",
+        [](const scenario::Scenario& sc, const std::vector<std::string>& vary, bool grid,
+           std::uint64_t replications, std::uint64_t seed, unsigned threads, const std::string& arm,
+           const std::string& versus) {
+            auto settings = running<app::SweepSettings>(replications, seed, threads);
+            settings.vary = vary;
+            settings.grid = grid;
+            settings.arm = arm;
+            settings.versus = versus;
+            return run_command(app::sweep, sc, settings).folder;
         },
-        py::arg("folder"), py::arg("files"), "Writes the files into the folder, all or nothing.");
+        py::arg("scenario"), py::arg("vary"), py::arg("grid"), py::arg("replications"),
+        py::arg("seed"), py::arg("threads"), py::arg("arm"), py::arg("versus"));
+    m.def(
+        "calibrate",
+        [](const scenario::Scenario& sc, const std::string& param, const std::string& metric,
+           double target, const std::string& arm, std::optional<std::pair<double, double>> bracket,
+           const std::string& unit, std::uint64_t replications, std::uint64_t seed,
+           unsigned threads) {
+            auto settings = running<app::CalibrateSettings>(replications, seed, threads);
+            settings.param = param;
+            settings.metric = metric;
+            settings.target = target;
+            settings.arm = arm;
+            settings.bracket = bracket;
+            settings.unit = unit;
+            const auto output = run_command(app::calibrate, sc, settings);
+            py::dict out;
+            out["calibration"] = output.calibration.dump();
+            out["assignment"] = output.result.assignment;
+            return out;
+        },
+        py::arg("scenario"), py::arg("param"), py::arg("metric"), py::arg("target"), py::arg("arm"),
+        py::arg("bracket"), py::arg("unit"), py::arg("replications"), py::arg("seed"),
+        py::arg("threads"));
 }

@@ -21,9 +21,7 @@ std::string with_thousands(double value) {
     return (rounded < 0 ? "-" : "") + grouped;
 }
 
-namespace {
-
-std::string format_value(std::string_view metric, double x) {
+std::string format_metric_value(std::string_view metric, double x) {
     if (metric.ends_with("_nok") || metric == "employment_months") {
         return with_thousands(x);
     }
@@ -32,12 +30,35 @@ std::string format_value(std::string_view metric, double x) {
     return fmt::format("{:.1f}", x);
 }
 
+std::string aligned_columns(const std::vector<std::vector<std::string>>& rows, bool rule) {
+    std::vector<std::size_t> widths;
+    for (const auto& row : rows) {
+        if (widths.size() < row.size()) widths.resize(row.size(), 0);
+        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+    }
+    std::size_t total = 0;
+    for (std::size_t w : widths) total += w + 2;
+    std::string out;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        for (std::size_t c = 0; c < rows[r].size(); ++c) {
+            out += c == 0 ? fmt::format("{:<{}}", rows[r][c], widths[c])
+                          : fmt::format("  {:>{}}", rows[r][c], widths[c]);
+        }
+        out += '\n';
+        if (r == 0 && rule) out += std::string(total - 2, '-') + '\n';
+    }
+    return out;
+}
+
+namespace {
+
 std::string format_cell(std::string_view metric, const experiment::MetricSummary& m) {
     if (!m.available) return "-";
     const core::Summary& s = m.summary;
-    if (s.ci95_high - s.ci95_low <= 0.0) return format_value(metric, s.mean);
-    return fmt::format("{} [{}, {}]", format_value(metric, s.mean),
-                       format_value(metric, s.ci95_low), format_value(metric, s.ci95_high));
+    if (s.ci95_high - s.ci95_low <= 0.0) return format_metric_value(metric, s.mean);
+    return fmt::format("{} [{}, {}]", format_metric_value(metric, s.mean),
+                       format_metric_value(metric, s.ci95_low),
+                       format_metric_value(metric, s.ci95_high));
 }
 
 }  // namespace
@@ -56,22 +77,7 @@ std::string arm_table(const scenario::Scenario& scenario, const std::string& tit
         for (const auto& arm : arms) row.push_back(format_cell(metrics[m].name, arm.metrics[m]));
         rows.push_back(row);
     }
-    std::vector<std::size_t> widths(header.size(), 0);
-    for (const auto& row : rows) {
-        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
-    }
-    std::string out = title + '\n';
-    std::size_t total = 0;
-    for (std::size_t w : widths) total += w + 2;
-    total -= 2;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        for (std::size_t c = 0; c < rows[r].size(); ++c) {
-            out += c == 0 ? fmt::format("{:<{}}", rows[r][c], widths[c])
-                          : fmt::format("  {:>{}}", rows[r][c], widths[c]);
-        }
-        out += '\n';
-        if (r == 0) out += std::string(total, '-') + '\n';
-    }
+    std::string out = title + '\n' + aligned_columns(rows, true);
     const std::size_t npv = experiment::metric_index("npv_socioeconomic_nok");
     for (const experiment::Comparison& c : experiment::compare_arms(samples)) {
         const auto& names = scenario.model.arms;

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "engine/experiment/replication_runner.hpp"
 #include "engine/scenario/scenario.hpp"
@@ -16,5 +18,10 @@ std::string arm_table(const scenario::Scenario& scenario, const std::string& tit
                       const std::vector<std::vector<std::vector<double>>>& samples);
 // 1234567.8 -> "1,234,568"
 std::string with_thousands(double value);
+// A metric's value as the terminal tables show it: NOK with thousands, rates to 0.001.
+std::string format_metric_value(std::string_view metric, double x);
+// Rows as aligned columns, two spaces apart: the first left-aligned, the others right-aligned;
+// with `rule`, a line of dashes under the first row.
+std::string aligned_columns(const std::vector<std::vector<std::string>>& rows, bool rule);
 
 }  // namespace followsim::output

@@ -6,6 +6,7 @@
 
 #include "engine/experiment/comparisons.hpp"
 #include "engine/experiment/metrics.hpp"
+#include "engine/output/report/report_data.hpp"
 
 namespace followsim::output {
 
@@ -198,11 +199,9 @@ std::string timeseries_csv(const experiment::RunResults& results) {
     for (const experiment::ArmSummary& arm : results.arms) {
         for (std::size_t m = 0; m < arm.months.size(); ++m) {
             const experiment::MonthMean& s = arm.months[m];
-            const double persons = s[model::StateField::persons];
-            const double rate = persons > 0.0 ? s[model::StateField::placed] / persons : 0.0;
             out += fmt::format("{},{},{}", csv_field(arm.name), m, csv_number(s.day));
             for (double x : s.mean.values) out += "," + csv_number(x);
-            out += "," + csv_number(rate) + "\n";
+            out += "," + csv_number(placed_share(s.mean)) + "\n";
         }
     }
     return out;

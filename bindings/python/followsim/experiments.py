@@ -1,4 +1,5 @@
-"""run, psa, sweep and calibrate, mirroring the command line's subcommands."""
+"""run, psa, sweep and calibrate, mirroring the command line's subcommands: the same engine
+calls (engine/app) with the same defaults."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ from . import _followsim
 from .results import Calibration, Results
 from .scenario import Scenario, _converted
 
+# The command line's defaults, from the engine's application layer.
+_DEFAULTS = _followsim.defaults()
+_RUN, _PSA, _SWEEP, _CALIBRATE = (_DEFAULTS[c] for c in ("run", "psa", "sweep", "calibrate"))
+
 
 def _scenario(scenario) -> Scenario:
     if isinstance(scenario, Scenario):
@@ -15,13 +20,15 @@ def _scenario(scenario) -> Scenario:
     return Scenario.load(scenario)
 
 
-def run(scenario, replications: int = 200, seed: int = 1, threads: int = 0) -> Results:
+def run(scenario, replications: int = _RUN["replications"], seed: int = _RUN["seed"],
+        threads: int = _RUN["threads"]) -> Results:
     """Runs every arm; the same as `followsim run`. threads=0: one per core."""
     sc = _scenario(scenario)
     return Results(_converted(_followsim.run, sc._data, replications, seed, threads), sc)
 
 
-def psa(scenario, draws: int = 1000, replications: int = 10, seed: int = 1, threads: int = 0) -> Results:
+def psa(scenario, draws: int = _PSA["draws"], replications: int = _PSA["replications"],
+        seed: int = _PSA["seed"], threads: int = _PSA["threads"]) -> Results:
     """Probabilistic sensitivity analysis over the scenario's uncertainty section."""
     sc = _scenario(scenario)
     return Results(_converted(_followsim.psa, sc._data, draws, replications, seed, threads), sc)
@@ -35,24 +42,25 @@ def _vary_specs(vary) -> list[str]:
     return list(vary)
 
 
-def sweep(scenario, vary, grid: bool = False, replications: int = 20, seed: int = 1, threads: int = 0,
-          arm: str = "", versus: str = "") -> Results:
+def sweep(scenario, vary, grid: bool = _SWEEP["grid"], replications: int = _SWEEP["replications"],
+          seed: int = _SWEEP["seed"], threads: int = _SWEEP["threads"], arm: str = "",
+          versus: str = "") -> Results:
     """One-way sweeps (tornado) or, with grid=True, every combination. `vary` is a list of
     "KEY.PATH=FROM:TO:STEPS[:UNIT]" or a dict {key_path: (from, to, steps[, unit])}."""
     sc = _scenario(scenario)
-    texts = _converted(_followsim.sweep, sc._data, _vary_specs(vary), grid, replications, seed, threads,
-                       arm, versus)
-    return Results(texts, sc)
+    folder = _converted(_followsim.sweep, sc._data, _vary_specs(vary), grid, replications, seed, threads,
+                        arm, versus)
+    return Results(folder, sc)
 
 
 def calibrate(scenario, param: str, target, arm: str = "", bracket: Iterable[float] | None = None,
-              unit: str = "", replications: int = 200, seed: int = 1, threads: int = 0) -> Calibration:
+              unit: str = "", replications: int = _CALIBRATE["replications"], seed: int = _CALIBRATE["seed"],
+              threads: int = _CALIBRATE["threads"]) -> Calibration:
     """The value of `param` at which the arm's mean `target` metric hits its value. `target` is
     "metric=value" or (metric, value). The result's `scenario` is the calibrated scenario."""
     sc = _scenario(scenario)
     if isinstance(target, str):
-        metric, _, value = target.partition("=")
-        target = (metric, float(value))
+        target = _followsim.parse_target(target)  # as the command line reads --target
     metric, value = target
     texts = _converted(_followsim.calibrate, sc._data, param, metric, float(value), arm,
                        tuple(bracket) if bracket is not None else None, unit, replications, seed, threads)

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import _followsim
-
 VEGA_LITE_MIME = "application/vnd.vegalite.v5+json"
 
 
@@ -40,20 +38,20 @@ class Results:
     charts       {chart id: Vega-Lite spec}, as in report.html
     """
 
-    def __init__(self, texts: dict, scenario):
-        self._summary = json.loads(texts["summary"])
-        self._texts = texts
-        self._scenario_yaml = scenario.to_yaml()
+    def __init__(self, folder, scenario):
+        self._folder = folder  # the engine's results folder: the command line's files
+        self._summary = json.loads(folder.summary)
+        self._tables = folder.tables
         self.scenario = scenario
 
-    def _csv(self, key: str) -> pd.DataFrame:
-        text = self._texts.get(key)
+    def _csv(self, name: str) -> pd.DataFrame:
+        text = self._tables.get(name)
         if text is None:
-            raise AttributeError(f"these results have no {key.removesuffix('_csv')} table")
+            raise AttributeError(f"these results have no {name.removesuffix('.csv')} table")
         return pd.read_csv(io.StringIO(text))
 
     def to_dict(self) -> dict:
-        return json.loads(self._texts["summary"])
+        return json.loads(self._folder.summary)
 
     @property
     def summary(self) -> pd.DataFrame:
@@ -66,19 +64,19 @@ class Results:
 
     @property
     def replications(self) -> pd.DataFrame:
-        return self._csv("replications_csv")
+        return self._csv("replications.csv")
 
     @property
     def timeseries(self) -> pd.DataFrame:
-        return self._csv("timeseries_csv")
+        return self._csv("timeseries.csv")
 
     @property
     def psa(self) -> pd.DataFrame:
-        return self._csv("psa_csv")
+        return self._csv("psa.csv")
 
     @property
     def sweep(self) -> pd.DataFrame:
-        return self._csv("sweep_csv")
+        return self._csv("sweep.csv")
 
     @property
     def comparisons(self) -> pd.DataFrame:
@@ -99,9 +97,7 @@ class Results:
 
     @property
     def charts(self) -> dict:
-        charts = _followsim.report_charts(self._texts["summary"], self._texts.get("timeseries_csv", ""),
-                                          self._texts.get("sweep_csv", ""), self._scenario_yaml)
-        return {chart_id: json.loads(spec) for chart_id, spec in charts}
+        return {chart_id: json.loads(spec) for chart_id, spec in self._folder.charts()}
 
     def chart(self, name: str) -> "Chart":
         """One chart by name: states, placement, costs, accounts, npv, plane, ceac, tornado, sweep."""
@@ -123,20 +119,12 @@ class Results:
         return {VEGA_LITE_MIME: spec, "text/plain": repr(self)}
 
     def report_html(self) -> str:
-        return _followsim.report_html(self._texts["summary"], self._texts.get("timeseries_csv", ""),
-                                      self._texts.get("sweep_csv", ""), self._scenario_yaml)
+        return self._folder.report_html()
 
     def save(self, folder: str | Path) -> Path:
         """Writes the files the command line writes (summary.json, CSVs, scenario.yaml,
         report.html) into `folder`, all or nothing."""
-        files = [("summary.json", json.dumps(self._summary, indent=2) + "\n")]
-        for key, name in (("replications_csv", "replications.csv"), ("timeseries_csv", "timeseries.csv"),
-                          ("psa_csv", "psa.csv"), ("sweep_csv", "sweep.csv")):
-            if key in self._texts:
-                files.append((name, self._texts[key]))
-        files.append(("scenario.yaml", self._scenario_yaml + "\n"))
-        files.append(("report.html", self.report_html()))
-        _followsim.write_files(str(folder), files)
+        self._folder.write(str(folder))
         return Path(folder)
 
     def plot(self, kind: str = "placement", ax=None):

@@ -1,0 +1,57 @@
+// The settings of each command and their defaults (DESIGN.md, "Command line"). The command line
+// binds its flags to these structs and the Python module reads its defaults from them, so the
+// two cannot disagree.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace followsim::app {
+
+// What every command that simulates shares.
+struct Running {
+    std::uint64_t seed = 1;
+    unsigned threads = 0;  // 0: one per hardware thread
+    // (done, total) after each replication, draw or point; called from worker threads, serialised.
+    std::function<void(std::uint64_t, std::uint64_t)> progress;
+    const std::atomic<bool>* cancel = nullptr;  // set to stop early (Ctrl-C): nothing is written
+};
+
+struct RunSettings : Running {
+    std::uint64_t replications = 200;  // per arm
+};
+
+struct PsaSettings : Running {
+    std::uint64_t draws = 1000;
+    std::uint64_t replications = 10;  // per draw
+};
+
+struct SweepSettings : Running {
+    std::vector<std::string> vary;    // KEY.PATH=FROM:TO:STEPS[:UNIT], one per variable
+    bool grid = false;                // every combination, not one variable at a time
+    std::uint64_t replications = 20;  // per point
+    std::string arm;                  // tornado: this arm's NPV (default: the first arm) ...
+    std::string versus;               // ... minus this arm's (default: the baseline arm)
+};
+
+struct CalibrateSettings : Running {
+    std::string param;  // KEY.PATH, as for --set
+    std::string metric;
+    double target = 0.0;
+    std::string arm;                                   // default: the first arm
+    std::optional<std::pair<double, double>> bracket;  // default: from the current value
+    std::string unit;                                  // for a duration: days/weeks/months/years
+    std::uint64_t replications = 200;                  // per evaluation
+};
+
+// "METRIC=VALUE" (calibrate --target) as metric and value; throws experiment::UsageError.
+std::pair<std::string, double> parse_target(const std::string& text);
+// "LOW:HIGH" (calibrate --bracket); throws experiment::UsageError.
+std::pair<double, double> parse_bracket(const std::string& text);
+
+}  // namespace followsim::app

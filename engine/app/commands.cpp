@@ -1,0 +1,90 @@
+#include "engine/app/commands.hpp"
+
+#include "engine/experiment/errors.hpp"
+#include "engine/output/compare_table.hpp"
+#include "engine/output/experiment_files.hpp"
+#include "engine/output/report/report_html.hpp"
+#include "engine/output/report/results_folder_reader.hpp"
+
+namespace followsim::app {
+
+namespace {
+
+// The experiment layer's settings for a command: replications, seed, threads, cancellation
+// and, where the experiment reports it, progress.
+template <typename ExperimentSettings>
+ExperimentSettings experiment_settings(const Running& running, std::uint64_t replications) {
+    ExperimentSettings settings;
+    settings.replications = replications;
+    settings.seed = running.seed;
+    settings.threads = running.threads;
+    settings.cancel = running.cancel;
+    if constexpr (requires { settings.progress; }) settings.progress = running.progress;
+    return settings;
+}
+
+}  // namespace
+
+RunOutput run(const scenario::Scenario& scenario, const RunSettings& settings) {
+    auto results = experiment::run_replications(
+        scenario, experiment_settings<experiment::RunSettings>(settings, settings.replications));
+    ResultFolder folder = run_folder(scenario, results);
+    return {std::move(results), std::move(folder)};
+}
+
+PsaOutput psa(const scenario::Scenario& scenario, const PsaSettings& settings) {
+    if (scenario.uncertainty.parameters.empty()) {
+        throw experiment::UsageError(scenario.file +
+                                     ": the scenario has no uncertainty.parameters to draw");
+    }
+    auto psa = experiment_settings<experiment::PsaSettings>(settings, settings.replications);
+    psa.draws = settings.draws;
+    auto results = experiment::run_psa(scenario, psa);
+    ResultFolder folder = psa_folder(scenario, results);
+    return {std::move(results), std::move(folder)};
+}
+
+SweepOutput sweep(const scenario::Scenario& scenario, const SweepSettings& settings) {
+    auto sweep = experiment_settings<experiment::SweepSettings>(settings, settings.replications);
+    for (const std::string& v : settings.vary) sweep.variables.push_back(experiment::parse_vary(v));
+    sweep.grid = settings.grid;
+    sweep.arm = settings.arm;
+    sweep.versus = settings.versus;
+    auto results = experiment::run_sweep(scenario, sweep);
+    ResultFolder folder = sweep_folder(scenario, results);
+    return {std::move(results), std::move(folder)};
+}
+
+CalibrateOutput calibrate(const scenario::Scenario& scenario, const CalibrateSettings& settings) {
+    auto calibration =
+        experiment_settings<experiment::CalibrationSettings>(settings, settings.replications);
+    calibration.path = settings.param;
+    calibration.metric = settings.metric;
+    calibration.target = settings.target;
+    calibration.arm = settings.arm;
+    calibration.bracket = settings.bracket;
+    calibration.unit = settings.unit;
+    CalibrateOutput out;
+    out.result = experiment::calibrate(scenario, calibration);
+    out.calibration = output::calibration_json(scenario, calibration, out.result);
+    out.files = {{"calibration.json", out.calibration.dump(2) + "\n"}};
+    return out;
+}
+
+FolderFiles report(const std::filesystem::path& folder) {
+    return {{"report.html", output::report_html(output::read_results_folder(folder))}};
+}
+
+CompareOutput compare(const std::vector<std::filesystem::path>& folders) {
+    std::vector<output::LabelledResults> compared;
+    for (const auto& folder : folders) {
+        auto data = output::read_results_folder(folder);
+        if (data.summary.contains("sweep"))
+            throw experiment::UsageError(folder.string() + " holds a sweep; compare runs or PSAs");
+        const std::string name = folder.filename().string();
+        compared.push_back({name.empty() ? folder.string() : name, std::move(data)});
+    }
+    return {output::compare_table(compared), {{"report.html", output::compare_html(compared)}}};
+}
+
+}  // namespace followsim::app

@@ -1,0 +1,57 @@
+// The files each command writes (DESIGN.md, "Results contract"), built from its results, and
+// writing them all or nothing:
+//   run        replications.csv, timeseries.csv, summary.json, scenario.yaml, report.html
+//   psa        psa.csv, summary.json, scenario.yaml, report.html
+//   sweep      sweep.csv, summary.json, scenario.yaml, report.html
+//   calibrate  calibration.json (and, with --write, the calibrated scenario)
+//   report     report.html, again from the folder's files
+//   compare    report.html
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "engine/app/command_settings.hpp"
+#include "engine/experiment/calibration.hpp"
+#include "engine/experiment/psa.hpp"
+#include "engine/experiment/replication_runner.hpp"
+#include "engine/experiment/sweep.hpp"
+#include "engine/output/report/report_data.hpp"
+#include "engine/scenario/scenario.hpp"
+
+namespace followsim::app {
+
+struct FolderFile {
+    std::string name;
+    std::string content;
+};
+using FolderFiles = std::vector<FolderFile>;
+
+// The results folder of a run, psa or sweep.
+struct ResultFolder {
+    output::ReportData report;  // summary.json as JSON, the report's tables, the scenario as run
+    FolderFiles tables;         // the command's CSV files
+
+    // Every file, in the order written: the tables, summary.json, scenario.yaml, report.html.
+    [[nodiscard]] FolderFiles files() const;
+};
+
+ResultFolder run_folder(const scenario::Scenario& scenario, const experiment::RunResults& results);
+ResultFolder psa_folder(const scenario::Scenario& scenario, const experiment::PsaResults& results);
+ResultFolder sweep_folder(const scenario::Scenario& scenario,
+                          const experiment::SweepResults& results);
+
+// The calibrated scenario as YAML, headed by a comment that says what was calibrated.
+std::string calibrated_scenario_yaml(const scenario::Scenario& scenario,
+                                     const CalibrateSettings& settings,
+                                     const experiment::CalibrationResult& result);
+
+// Writes the files into the folder all or nothing (output::OutputFolder). If `cancel` is set
+// once they are staged, none is put in place and experiment::Interrupted is thrown.
+void write_folder(const std::filesystem::path& folder, const FolderFiles& files,
+                  const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace followsim::app

@@ -1,0 +1,33 @@
+// The report's charts, one family a file: a run's (run_charts.cpp), the cost-effectiveness
+// charts of a PSA or a run (psa_charts.cpp), a sweep's (sweep_charts.cpp) and the comparison of
+// results folders (compare_charts.cpp). Each reads the typed report input, never CSV text.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "engine/output/report/report_data.hpp"
+
+namespace followsim::output {
+
+// run_charts.cpp
+nlohmann::ordered_json states_chart(const std::vector<ArmMonths>& months);
+nlohmann::ordered_json placement_chart(const std::vector<ArmMonths>& months,
+                                       const nlohmann::ordered_json& summary);
+nlohmann::ordered_json cost_chart(const nlohmann::ordered_json& summary);
+nlohmann::ordered_json accounts_chart(const nlohmann::ordered_json& summary);
+nlohmann::ordered_json npv_chart(const nlohmann::ordered_json& summary);
+
+// psa_charts.cpp
+nlohmann::ordered_json plane_chart(const nlohmann::ordered_json& summary);
+nlohmann::ordered_json ceac_chart(const nlohmann::ordered_json& summary);
+
+// sweep_charts.cpp
+nlohmann::ordered_json tornado_chart(const nlohmann::ordered_json& summary);
+nlohmann::ordered_json sweep_chart(const nlohmann::ordered_json& summary, const SweepTable& sweep);
+
+// compare_charts.cpp: NPV and placement rate per arm and results folder.
+nlohmann::ordered_json compare_npv_chart(const std::vector<LabelledResults>& results);
+nlohmann::ordered_json compare_placement_chart(const std::vector<LabelledResults>& results);
+
+}  // namespace followsim::output

@@ -1,0 +1,67 @@
+// The cost-effectiveness charts: the plane of a PSA's draws against the baseline arm, and the
+// acceptability curve (CEAC) of a PSA or a run.
+#include "engine/output/report/chart_spec.hpp"
+#include "engine/output/report/charts.hpp"
+
+namespace followsim::output {
+
+using nlohmann::ordered_json;
+
+ordered_json ceac_chart(const ordered_json& summary) {
+    const auto& ce = summary.at("cost_effectiveness");
+    const auto& wtp = ce.at("ceac").at("wtp_nok_per_placement");
+    ordered_json values = ordered_json::array();
+    for (const auto& [arm, probabilities] : ce.at("ceac").at("probability_best").items()) {
+        for (std::size_t i = 0; i < wtp.size(); ++i) {
+            values.push_back({{"wtp", wtp[i]}, {"arm", arm}, {"probability", probabilities[i]}});
+        }
+    }
+    ordered_json spec = base_spec("Cost-effectiveness acceptability curve",
+                                  "probability that each arm has the highest net benefit (wtp x "
+                                  "placements - programme cost)");
+    spec["width"] = 420;
+    spec["height"] = 260;
+    spec["data"] = {{"values", values}};
+    spec["mark"] = {{"type", "line"}};
+    spec["encoding"] = {
+        {"x",
+         {{"field", "wtp"},
+          {"type", "quantitative"},
+          {"title", "willingness to pay, NOK per placement"}}},
+        {"y",
+         {{"field", "probability"}, {"type", "quantitative"}, {"scale", {{"domain", {0, 1}}}}}},
+        {"color", arm_color(summary)}};
+    return spec;
+}
+
+ordered_json plane_chart(const ordered_json& summary) {
+    ordered_json values = ordered_json::array();
+    for (const auto& [arm, points] : summary.at("psa").at("plane").items()) {
+        for (const auto& p : points) {
+            values.push_back({{"arm", arm},
+                              {"delta_placed", p.at("delta_placed")},
+                              {"delta_cost", p.at("delta_cost_nok")}});
+        }
+    }
+    const std::string versus = summary.at("psa").at("versus").is_null()
+                                   ? "baseline"
+                                   : summary.at("psa").at("versus").get<std::string>();
+    ordered_json spec =
+        base_spec("Cost-effectiveness plane",
+                  "each PSA draw: extra placements and extra programme cost against " + versus);
+    spec["width"] = 420;
+    spec["height"] = 300;
+    spec["data"] = {{"values", values}};
+    spec["mark"] = {{"type", "point"}, {"opacity", 0.5}, {"size", 16}};
+    spec["encoding"] = {
+        {"x",
+         {{"field", "delta_placed"}, {"type", "quantitative"}, {"title", "extra persons placed"}}},
+        {"y",
+         {{"field", "delta_cost"},
+          {"type", "quantitative"},
+          {"title", "extra programme cost, NOK"}}},
+        {"color", arm_color(summary)}};
+    return spec;
+}
+
+}  // namespace followsim::output

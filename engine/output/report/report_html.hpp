@@ -1,0 +1,23 @@
+// report.html: one self-contained page per results folder, with charts drawn by Vega-Lite. The
+// page is built from the typed report input (report_data.hpp), whether the results are in
+// memory (run, psa, sweep) or read back from a folder (followsim report DIR): the same page.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/output/report/chart_spec.hpp"
+#include "engine/output/report/report_data.hpp"
+
+namespace followsim::output {
+
+// The Vega-Lite specs of the charts the results allow, by element id (in page order).
+std::vector<Chart> report_charts(const ReportData& data);
+
+std::string report_html(const ReportData& data);
+
+// A page comparing several results folders (followsim compare): key figures side by side and
+// charts of NPV and placement rate per arm and folder.
+std::string compare_html(const std::vector<LabelledResults>& results);
+
+}  // namespace followsim::output

@@ -1,0 +1,25 @@
+// The page around the charts: one self-contained HTML file with vega, vega-lite and
+// vega-embed inlined from the binary (it opens offline), and the tables of key figures.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "engine/output/report/chart_spec.hpp"
+#include "engine/output/report/report_data.hpp"
+
+namespace followsim::output {
+
+// The page: the header, the body's sections, the charts' section, then `tail_html` (the
+// scenario as run) before the script that draws the charts.
+std::string report_page(const std::string& title, const std::string& header_html,
+                        const std::string& body_html, const std::vector<Chart>& charts,
+                        const std::string& tail_html = "");
+
+// Key metrics per arm, each mean with its 95 % interval, and the pairwise comparisons.
+std::string key_figures_table(const nlohmann::ordered_json& summary);
+// Key metrics of several results folders: a row per folder and arm.
+std::string compare_figures_table(const std::vector<LabelledResults>& results);
+
+}  // namespace followsim::output

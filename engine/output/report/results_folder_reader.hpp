@@ -1,0 +1,27 @@
+// Reads a results folder back into the report's typed input (followsim report DIR, compare):
+// summary.json, and where the command wrote them timeseries.csv, sweep.csv and scenario.yaml.
+// The columns are known from the same lists that wrote them: the monitor's state fields and
+// the arm metrics.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "engine/output/report/report_data.hpp"
+
+namespace followsim::output {
+
+// The texts of a results folder's files; empty where there is no such file.
+struct ResultTexts {
+    std::string summary_json;
+    std::string timeseries_csv;
+    std::string sweep_csv;
+    std::string scenario_yaml;
+};
+
+// Throws std::runtime_error if a table does not read.
+ReportData parse_results(const ResultTexts& texts);
+// Throws std::runtime_error if the folder has no summary.json or a table does not read.
+ReportData read_results_folder(const std::filesystem::path& folder);
+
+}  // namespace followsim::output

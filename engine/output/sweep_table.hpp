@@ -1,0 +1,15 @@
+// The terminal summary of a sweep: the tornado of the NPV difference between two arms, and
+// the best point of each account.
+#pragma once
+
+#include <string>
+
+#include "engine/experiment/sweep.hpp"
+#include "engine/scenario/scenario.hpp"
+
+namespace followsim::output {
+
+std::string sweep_table(const scenario::Scenario& scenario,
+                        const experiment::SweepResults& results);
+
+}  // namespace followsim::output
