@@ -43,7 +43,8 @@ struct CalibrateSettings : Running {
     std::string param;  // KEY.PATH, as for --set
     std::string metric;
     double target = 0.0;
-    std::string arm;                                   // default: the first arm
+    std::string arm;       // default: the first arm
+    std::string subgroup;  // "cohort:pilot": that subgroup's metric (default: the arm's)
     std::optional<std::pair<double, double>> bracket;  // default: from the current value
     std::string unit;                                  // for a duration: days/weeks/months/years
     std::uint64_t replications = 200;                  // per evaluation

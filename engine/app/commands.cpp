@@ -62,6 +62,7 @@ CalibrateOutput calibrate(const scenario::Scenario& scenario, const CalibrateSet
     calibration.metric = settings.metric;
     calibration.target = settings.target;
     calibration.arm = settings.arm;
+    calibration.subgroup = settings.subgroup;
     calibration.bracket = settings.bracket;
     calibration.unit = settings.unit;
     CalibrateOutput out;

@@ -17,6 +17,7 @@
 #include "engine/experiment/errors.hpp"
 #include "engine/output/arm_table.hpp"
 #include "engine/output/sweep_table.hpp"
+#include "engine/scenario/model_checks.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 #include "engine/scenario/schema.hpp"
 
@@ -121,6 +122,10 @@ int command_validate(const ScenarioOptions& s) {
                sc.uncertainty.parameters.empty()
                    ? ""
                    : fmt::format(", {} uncertain parameters", sc.uncertainty.parameters.size()));
+    // Valid, but worth knowing before a run: on stderr, exit 0.
+    for (const auto& w : followsim::scenario::capacity_warnings(sc.model)) {
+        fmt::print(stderr, "warning: {}: {}\n", w.path, w.message);
+    }
     return kExitOk;
 }
 
@@ -268,6 +273,9 @@ int main(int argc, char** argv) {
         ->required();
     calibrate_cmd->add_option("--arm", calibrate.arm,
                               "Arm whose metric is matched (default: the first)");
+    calibrate_cmd->add_option("--subgroup", calibrate.subgroup,
+                              "Match a subgroup's metric: DIMENSION:CATEGORY, e.g. cohort:pilot "
+                              "(persons, placed, placement_rate, employment_months)");
     calibrate_cmd->add_option("--bracket", bracket,
                               "LOW:HIGH to search (default: from the current value)");
     calibrate_cmd

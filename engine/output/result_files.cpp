@@ -169,7 +169,29 @@ ordered_json summary_json(const scenario::Scenario& scenario,
     j["arms"] = std::move(arms);
     j["comparisons"] = comparisons_json(scenario.model, results.metrics);
     j["cost_effectiveness"] = cost_effectiveness_json(scenario.model, results.metrics);
+    j["subgroups"] = subgroups_json(results.arms);
     return j;
+}
+
+ordered_json subgroups_json(const std::vector<experiment::ArmSummary>& arms) {
+    ordered_json out = ordered_json::object();
+    for (const experiment::ArmSummary& arm : arms) {
+        ordered_json dimensions = ordered_json::object();
+        for (std::size_t d = 0; d < model::kSubgroupDimensions; ++d) {
+            ordered_json categories = ordered_json::object();
+            for (const experiment::SubgroupSummary& s : arm.subgroups.by[d]) {
+                ordered_json metrics = ordered_json::object();
+                for (std::size_t m = 0; m < experiment::kSubgroupMetrics.size(); ++m) {
+                    metrics[std::string(experiment::kSubgroupMetrics[m])] =
+                        metric_json(s.metrics[m]);
+                }
+                categories[s.category] = std::move(metrics);
+            }
+            dimensions[std::string(model::kSubgroupDimensionNames[d])] = std::move(categories);
+        }
+        out[arm.name] = std::move(dimensions);
+    }
+    return out;
 }
 
 std::string replications_csv(const scenario::Scenario& scenario,

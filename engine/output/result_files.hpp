@@ -30,6 +30,8 @@ nlohmann::ordered_json comparisons_json(
 // Efficiency frontiers, CEAC and EVPI from samples [sample][arm][metric].
 nlohmann::ordered_json cost_effectiveness_json(
     const model::ModelConfig& config, const std::vector<std::vector<std::vector<double>>>& samples);
+// Per arm, dimension and category: the subgroup metrics over replications.
+nlohmann::ordered_json subgroups_json(const std::vector<experiment::ArmSummary>& arms);
 // One row per replication x arm, one column per metric.
 std::string replications_csv(const scenario::Scenario& scenario,
                              const experiment::RunResults& results);

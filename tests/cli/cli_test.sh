@@ -36,6 +36,13 @@ check "an invalid run does not create its folder" test "$(status_of "$fs" run "$
 check "... and the folder does not exist" test ! -e "$work/new"
 
 check "valid scenario: validate exits 0" test "$(status_of "$fs" validate "$src/scenarios/heimdal.yaml")" = 0
+check "... with no warning where capacity covers the need" test ! -s "$work/err"
+check "validate warns (exit 0) when places cannot cover the need" \
+  test "$(status_of "$fs" validate "$src/scenarios/heimdal.yaml" --set pathways.in_house.caseworkers=2)" = 0
+check "... on stderr, naming the arm" grep -q "^warning: arms.in_house: in_house has room for about" "$work/err"
+check "validate warns when an arm can never serve anyone" \
+  test "$(status_of "$fs" validate "$src/scenarios/heimdal.yaml" --set pathways.measures.oppfolging.slots=0)" = 0
+check "... saying so" grep -q "^warning: arms.outsourced: sends about .* to oppfolging, which has no places" "$work/err"
 check "run exits 0" test "$(status_of "$fs" run "$src/scenarios/heimdal.yaml" --out "$work/h1" \
   --replications 20 --seed 3 --threads 1)" = 0
 check "run prints the arms side by side" grep -q "in_house.*outsourced.*baseline" "$work/out"
@@ -63,7 +70,7 @@ for arm in ("in_house", "outsourced", "baseline"):
     r = m["placement_rate"]
     assert r["ci95"][0] <= r["mean"] <= r["ci95"][1]
     assert m["budget_exhausted_day"] is None
-assert d["arms"]["in_house"]["metrics"]["persons"]["mean"] == 108
+assert d["subgroups"]["in_house"]["cohort"]["pilot"]["persons"]["mean"] == 108
 PY
 
 check "threads 2 run exits 0" test "$(status_of "$fs" run "$src/scenarios/heimdal.yaml" --out "$work/h2" \

@@ -263,3 +263,38 @@ economics: {discount_rate: 0}
     CHECK(o.cash_flows.pv(economics::Flow::ordering_time) == Approx(10 * 10.0 * 900000.0 / 1695.0));
     CHECK(o.cash_flows.pv(economics::Flow::purchases) == Approx(10 * 12 * 1000.0));
 }
+
+TEST_CASE("Heimdal's answer comes from staffing, dose and price", "[dose][heimdal]") {
+    const std::string file = std::string(FOLLOWSIM_SOURCE_DIR) + "/scenarios/heimdal.yaml";
+    experiment::RunSettings run;
+    run.replications = 200;
+    run.threads = 2;
+    auto npv_gap = [&](const std::vector<std::string>& overrides) {
+        // in-house minus outsourced, paired by replication (common random numbers)
+        const auto r =
+            experiment::run_replications(scenario::load_scenario_file(file, overrides), run);
+        const std::size_t npv = experiment::metric_index("npv_socioeconomic_nok");
+        std::vector<double> gaps;
+        for (const auto& m : r.metrics) gaps.push_back(m[0][npv] - m[1][npv]);
+        return experiment::summarize_metric(gaps).summary;
+    };
+    // Cheap purchases: outsourced wins; dear ones: in-house wins. The threshold lies between.
+    const auto cheap = npv_gap({"pathways.measures.oppfolging.price_per_month_nok=1000"});
+    const auto dear = npv_gap({"pathways.measures.oppfolging.price_per_month_nok=4000"});
+    CHECK(cheap.ci95_high < 0.0);
+    CHECK(dear.ci95_low > 0.0);
+    // A provider a third less effective than NAV at the same dose: in-house wins.
+    CHECK(npv_gap({"pathways.measures.oppfolging.effectiveness=0.67"}).ci95_low > 0.0);
+
+    // Twice the caseworkers: twice the salaries, and more of the pilot placed (a larger dose).
+    const auto six = experiment::run_replications(scenario::load_scenario_file(file), run);
+    const auto twelve = experiment::run_replications(
+        scenario::load_scenario_file(file, {"pathways.in_house.caseworkers=12"}), run);
+    const std::size_t staff = experiment::metric_index("cost_caseworker_time_nok");
+    CHECK(twelve.arms[0].metrics[staff].summary.mean / six.arms[0].metrics[staff].summary.mean ==
+          Approx(2.0));
+    const auto pilot = [](const experiment::RunResults& r) {
+        return r.arms[0].subgroups.by[0][0].metrics[2].summary.mean;  // cohort pilot
+    };
+    CHECK(pilot(twelve) > pilot(six) + 0.01);
+}

@@ -51,9 +51,9 @@ double correlation(const std::vector<double>& x, const std::vector<double>& y) {
 TEST_CASE("PSA with zero-variance distributions equals the deterministic run", "[psa]") {
     // Every parameter pinned at the scenario's own value: each draw is the scenario itself.
     auto sc = heimdal();
-    const double values[] = {0.64, 0.40, 0.30, 5, 900000, 14000};  // as in heimdal.yaml
-    for (std::size_t i = 0; i < sc.uncertainty.parameters.size(); ++i) {
-        sc.uncertainty.parameters[i].prior = scenario::NormalPrior{{values[i], 0.0}};
+    for (auto& p : sc.uncertainty.parameters) {
+        const double value = sc.parameters.find(p.path, sc.model)->get(sc.model);
+        p.prior = scenario::NormalPrior{{value, 0.0}};
     }
     experiment::PsaSettings psa;
     psa.draws = 4;
@@ -185,15 +185,15 @@ TEST_CASE("sweep specifications are parsed and checked", "[sweep]") {
 
 TEST_CASE("a sweep changes what it varies, and a grid covers every combination", "[sweep]") {
     experiment::SweepSettings settings;
-    settings.variables = {experiment::parse_vary("pathways.in_house.caseworkers=1:4:4")};
+    settings.variables = {experiment::parse_vary("pathways.in_house.caseworkers=3:6:4")};
     settings.replications = 10;
     const auto one_way = experiment::run_sweep(heimdal(), settings);
-    REQUIRE(one_way.points.size() == 5);  // the scenario as is, then 1..4 caseworkers
+    REQUIRE(one_way.points.size() == 5);  // the scenario as is, then 3..6 caseworkers
     const std::size_t wait = experiment::metric_index("mean_wait_days");
-    // 1 caseworker x 30 places for 108 persons: waiting; 4 x 30 = 120: nobody waits.
+    // 3 caseworkers x 30 places for about 150 users: waiting; 6 x 30 = 180: nobody waits.
     CHECK(one_way.means[1][0][wait] > one_way.means[2][0][wait]);
     CHECK(one_way.means[4][0][wait] == 0.0);
-    // The scenario has 4 caseworkers: point 4 is point 0 (NaN where a metric is missing).
+    // The scenario has 6 caseworkers: point 4 is point 0 (NaN where a metric is missing).
     for (std::size_t m = 0; m < one_way.means[0][0].size(); ++m) {
         const double a = one_way.means[0][0][m], b = one_way.means[4][0][m];
         CHECK(((std::isnan(a) && std::isnan(b)) || a == b));
@@ -202,7 +202,7 @@ TEST_CASE("a sweep changes what it varies, and a grid covers every combination",
     CHECK(one_way.tornado[0].at_from < one_way.tornado[0].at_to);
 
     settings.variables.push_back(
-        experiment::parse_vary("budget.purchases_per_year_nok=5000000:20000000:3"));
+        experiment::parse_vary("budget.purchases_per_year_nok=1000000:6000000:3"));
     settings.grid = true;
     const auto grid = experiment::run_sweep(heimdal(), settings);
     CHECK(grid.points.size() == 1 + 4 * 3);
