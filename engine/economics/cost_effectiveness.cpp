@@ -13,29 +13,15 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }
 
 const char* to_string(IcerStatus status) {
-    switch (status) {
-        case IcerStatus::ratio:
-            return "ratio";
-        case IcerStatus::dominant:
-            return "dominant";
-        case IcerStatus::dominated:
-            return "dominated";
-        case IcerStatus::no_difference:
-            return "no_difference";
-    }
-    return "";
+    // In the order of IcerStatus.
+    static constexpr const char* names[] = {"ratio", "dominant", "dominated", "no_difference"};
+    return names[static_cast<std::size_t>(status)];
 }
 
 const char* to_code(FrontierStatus status) {
-    switch (status) {
-        case FrontierStatus::non_dominated:
-            return "ND";
-        case FrontierStatus::dominated:
-            return "D";
-        case FrontierStatus::extendedly_dominated:
-            return "ED";
-    }
-    return "";
+    // dampack's codes, in the order of FrontierStatus.
+    static constexpr const char* codes[] = {"ND", "D", "ED"};
+    return codes[static_cast<std::size_t>(status)];
 }
 
 Icer incremental_ratio(double delta_cost, double delta_effect) {
