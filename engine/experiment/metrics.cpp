@@ -68,6 +68,16 @@ const std::vector<MetricDefinition>& arm_metrics() {
         {"rationed_share", [](const C& c) { return c.outcome.rationed_share; }, false},
         {"waiting_at_horizon",
          [](const C& c) { return static_cast<double>(c.outcome.waiting_at_horizon); }, false},
+        // The socio-economic picture after the horizon and where dropouts went
+        {"npv_after_horizon_nok", [](const C& c) { return c.npv_after_horizon; }, false},
+        {"exits_disability_benefit",
+         [](const C& c) { return static_cast<double>(c.outcome.exits_by_state[0]); }, false},
+        {"exits_social_assistance",
+         [](const C& c) { return static_cast<double>(c.outcome.exits_by_state[1]); }, false},
+        {"exits_education",
+         [](const C& c) { return static_cast<double>(c.outcome.exits_by_state[2]); }, false},
+        {"exits_unknown",
+         [](const C& c) { return static_cast<double>(c.outcome.exits_by_state[3]); }, false},
     };
     return metrics;
 }
@@ -83,17 +93,26 @@ std::size_t metric_index(std::string_view name) {
 std::vector<std::vector<double>> replication_metrics(const std::vector<model::ArmOutcome>& arms,
                                                      std::optional<std::size_t> baseline_arm,
                                                      const economics::EconomicsConfig& config) {
-    std::vector<economics::ArmAccounts> accounts;
+    // The accounts take the value after the horizon in; it is also valued on its own.
+    std::vector<economics::ArmAccounts> accounts, after;
     accounts.reserve(arms.size());
-    for (const model::ArmOutcome& o : arms)
-        accounts.push_back(economics::accounts_of(o.cash_flows, config));
+    for (const model::ArmOutcome& o : arms) {
+        economics::CashFlowTotals all = o.cash_flows;
+        all += o.after_horizon;
+        accounts.push_back(economics::accounts_of(all, config));
+        after.push_back(economics::accounts_of(o.after_horizon, config));
+    }
     const auto& metrics = arm_metrics();
     std::vector<std::vector<double>> values(arms.size());
     for (std::size_t a = 0; a < arms.size(); ++a) {
         std::optional<economics::RelativeAccounts> relative;
         if (baseline_arm)
             relative = economics::relative_to(accounts[a], accounts[*baseline_arm], config);
-        const MetricContext context{arms[a], accounts[a], relative ? &*relative : nullptr};
+        const double npv_after =
+            baseline_arm ? after[a].socioeconomic_value - after[*baseline_arm].socioeconomic_value
+                         : kNaN;
+        const MetricContext context{arms[a], accounts[a], relative ? &*relative : nullptr,
+                                    npv_after};
         values[a].reserve(metrics.size());
         for (const MetricDefinition& m : metrics) values[a].push_back(m.value(context));
     }

@@ -12,6 +12,7 @@
 #include "engine/core/entity_pool.hpp"
 #include "engine/core/simulator.hpp"
 #include "engine/core/statistics.hpp"
+#include "engine/model/after_horizon.hpp"
 #include "engine/model/arm_bookkeeping.hpp"
 #include "engine/model/arm_events.hpp"
 #include "engine/model/arrivals.hpp"
@@ -38,7 +39,10 @@ class ArmSimulation {
           policy_(config.arms.at(arm_index)),
           arrivals_(config, seed, replication),
           budget_(config.budget),
-          books_(config) {
+          books_(config),
+          after_horizon_(config) {
+        for (std::size_t s = 0; s < kExitStates; ++s)
+            exit_shares_[s] = config.exits.states[s].share;
         const std::optional<StaffingPlan> staffing = config.staffing_of(arm_index);
         for (std::size_t i = 0; i < config.pathways.size(); ++i) {
             const PathwayConfig& p = config.pathways[i];
@@ -222,8 +226,13 @@ class ArmSimulation {
 
     void on_dropout(EntityId id) {
         leave_current(id, false);
-        // Benefits after leaving (other benefits, education) are outside the model.
-        books_.benefits(persons_[id], sim_.now());
+        Person& p = persons_[id];
+        books_.benefits(p, sim_.now());
+        // The exit state, from the person's own stream, and its benefit to the horizon (and
+        // after it, in the value after the horizon): absorbing, so booked at once.
+        const auto state = static_cast<ExitState>(pick_share(exit_shares_, p.rng.uniform01()));
+        books_.exit_benefits(state, sim_.now(), config_.horizon_days);
+        ++exits_[static_cast<std::size_t>(state)];
         monitor_.add(StateField::exited, 1);
         persons_.release(id);
     }
@@ -351,7 +360,8 @@ class ArmSimulation {
         ++rationed_;
         // While waiting, the baseline hazards apply.
         const PathwayConfig& baseline = config_.pathways[kBaselinePathway];
-        schedule_episode(id, baseline.placement, baseline.dropout, 1.0, kNever);
+        schedule_episode(id, baseline.placement, baseline.dropout,
+                         person_hazard_ratio(persons_[id], baseline), kNever);
     }
 
     void start(EntityId id, PathwayIndex pw) {
@@ -369,8 +379,10 @@ class ArmSimulation {
         if (pathway.dose_dependent()) {
             schedule_dosed_episode(id, pathway);
         } else {
-            schedule_episode(id, pathway.placement(), pathway.config().dropout,
-                             pathway.placement_hazard_ratio(), pathway.config().max_duration_days);
+            schedule_episode(
+                id, pathway.placement(), pathway.config().dropout,
+                pathway.placement_hazard_ratio() * person_hazard_ratio(p, pathway.config()),
+                pathway.config().max_duration_days);
         }
     }
 
@@ -423,21 +435,25 @@ class ArmSimulation {
 
     // ---- competing risks ----------------------------------------------------------------
 
+    // The population's hazard ratios for the person, and the pathway's own.
     [[nodiscard]] double person_hazard_ratio(const Person& p) const {
-        return config_.group_hazard_ratio[static_cast<std::size_t>(p.group)] *
-               config_.age_band_hazard_ratio[static_cast<std::size_t>(p.age_band)];
+        return config_.hazard_ratios.of(p.group, p.age_band, config_.cohorts[p.cohort].benefit);
+    }
+    [[nodiscard]] double person_hazard_ratio(const Person& p, const PathwayConfig& pw) const {
+        return person_hazard_ratio(p) *
+               pw.hazard_ratios.of(p.group, p.age_band, config_.cohorts[p.cohort].benefit);
     }
 
     // Draws the episode's competing risks: always two draws, so a person's later episodes
     // use the same numbers in every arm that gives them the same number of episodes. At equal
     // times a job wins over dropout, and dropout over the end of the measure.
+    // `hazard_ratio`: the pathway's and the person's together.
     void schedule_episode(EntityId id, const TimeToEvent& placement, const TimeToEvent& dropout,
-                          double pathway_hazard_ratio, double max_duration_days) {
+                          double hazard_ratio, double max_duration_days) {
         Person& p = persons_[id];
         const double e_placement = p.rng.exponential(1.0);
         const double e_dropout = p.rng.exponential(1.0);
-        const double to_job =
-            placement.sample(e_placement, pathway_hazard_ratio * person_hazard_ratio(p));
+        const double to_job = placement.sample(e_placement, hazard_ratio);
         const double to_dropout = dropout.sample(e_dropout);
         core::EventKind kind = kPlacement;
         double first = to_job;
@@ -460,7 +476,7 @@ class ArmSimulation {
         const double e_placement = p.rng.exponential(1.0);
         const double e_dropout = p.rng.exponential(1.0);
         const double rate = pathway.placement_rate_per_day() * pathway.placement_hazard_ratio() *
-                            person_hazard_ratio(p);
+                            person_hazard_ratio(p, pathway.config());
         pathway.clock().add(id, sim_.now(), rate > 0.0 ? e_placement / rate : kNever);
         clock_moved(pathway);
         const double to_dropout = pathway.config().dropout.sample(e_dropout);
@@ -535,9 +551,11 @@ class ArmSimulation {
             if (p.state == PersonState::employed) {
                 books_.employment(p, horizon);
                 count_employment(p, horizon);
+                after_horizon_.employed(p);
                 return;
             }
             books_.benefits(p, horizon);
+            after_horizon_.seeking(p, person_hazard_ratio(p));
             if (p.state == PersonState::waiting) waits_.add(horizon - p.referral_day);
             if (p.state == PersonState::in_pathway)
                 pathways_[p.pathway]->close_at_horizon(p, horizon);
@@ -582,6 +600,11 @@ class ArmSimulation {
         out.spent_by_year_nok = ledger.spent_by_year_nok();
         out.months = monitor_.take_months();
         out.subgroups = std::move(subgroups_);
+        out.exits_by_state = exits_;
+        for (std::size_t s = 0; s < kExitStates; ++s) {
+            after_horizon_.exited(static_cast<ExitState>(s), exits_[s]);
+        }
+        out.after_horizon = after_horizon_.totals();
         return out;
     }
 
@@ -591,6 +614,9 @@ class ArmSimulation {
     PurchaseBudget budget_;
     ArmBookkeeping books_;
     StateMonitor monitor_;
+    AfterHorizonValuation after_horizon_;
+    std::array<double, kExitStates> exit_shares_{};
+    std::array<std::int64_t, kExitStates> exits_{};
     core::Simulator sim_;
     core::EntityPool<Person> persons_;
     std::vector<std::unique_ptr<Pathway>> pathways_;  // by pathway index

@@ -21,6 +21,11 @@ void convert_common(Conversion& c, const YAML::Node& n, const std::string& path,
     p.dropout = c.time_to_event(
         n["dropout"], child_path(path, "dropout"),
         [i](ModelConfig& m) -> model::TimeToEvent& { return m.pathways[i].dropout; });
+    p.hazard_ratios =
+        convert_hazard_ratios(c, n["hazard_ratios"], child_path(path, "hazard_ratios"),
+                              [i](ModelConfig& m) -> model::SubgroupHazardRatios& {
+                                  return m.pathways[i].hazard_ratios;
+                              });
     if (n["max_duration"]) {
         const std::string here = child_path(path, "max_duration");
         p.max_duration_days = c.positive_duration(n["max_duration"], here);
