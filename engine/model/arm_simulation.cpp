@@ -191,6 +191,9 @@ class ArmSimulation {
             case kJobLoss:
                 on_job_loss(e.entity);
                 break;
+            case kAfterCareEnd:
+                on_after_care_end(e.entity);
+                break;
             case kMonthTick:
                 on_month(e.entity);
                 break;
@@ -206,6 +209,10 @@ class ArmSimulation {
     }
 
     void on_placement(EntityId id) {
+        // The pathway whose placement this is (persons waiting are in ordinary follow-up).
+        const PathwayIndex from = persons_[id].state == PersonState::in_pathway
+                                      ? persons_[id].pathway
+                                      : kBaselinePathway;
         leave_current(id, true);
         Person& p = persons_[id];
         books_.benefits(p, sim_.now());
@@ -219,9 +226,35 @@ class ArmSimulation {
             for_each_subgroup(p, [](SubgroupTally& t) { ++t.placed; });
             days_to_job_.add(sim_.now() - p.arrival_day);
         }
+        // One draw for the job's length, whatever follows: the same in every arm.
         const double e = p.rng.exponential(1.0);
-        const double after = config_.cohorts[p.cohort].job_loss.sample(e);
-        p.next_event = schedule_if_before_horizon(after, kJobLoss, id);
+        const PathwayConfig& pc = config_.pathways[from];
+        const TimeToEvent& loss = pc.job_loss ? *pc.job_loss : config_.cohorts[p.cohort].job_loss;
+        p.placed_from = from;
+        if (pathways_[from]->begin_after_care(p, sim_.now())) {
+            const AfterPlacement& care = *pc.after_placement;
+            const double after = loss.sample_with_early_ratio(e, care.job_loss_hazard_ratio, care.days);
+            p.after_care_until = sim_.now() + care.days;
+            p.job_loss_day = sim_.now() + after;
+            p.next_event = after <= care.days
+                               ? schedule_if_before_horizon(after, kJobLoss, id)
+                               : schedule_if_before_horizon(care.days, kAfterCareEnd, id);
+            return;
+        }
+        p.next_event = schedule_if_before_horizon(loss.sample(e), kJobLoss, id);
+    }
+
+    // Follow-up after the placement ends; the job goes on until its loss, if that comes.
+    void on_after_care_end(EntityId id) {
+        Person& p = persons_[id];
+        end_after_care(p);
+        p.next_event = schedule_if_before_horizon(p.job_loss_day - sim_.now(), kJobLoss, id);
+    }
+
+    void end_after_care(Person& p) {
+        if (p.after_care_until <= 0.0) return;
+        pathways_[p.placed_from]->end_after_care(p, sim_.now());
+        p.after_care_until = 0.0;
     }
 
     void on_dropout(EntityId id) {
@@ -247,6 +280,7 @@ class ArmSimulation {
     }
 
     void on_job_loss(EntityId id) {
+        end_after_care(persons_[id]);
         monitor_.add(StateField::employed, -1);
         employed_time_.set(sim_.now(), static_cast<double>(monitor_.count(StateField::employed)));
         Person& p = persons_[id];

@@ -144,6 +144,17 @@ struct MeasureTerms {
 
 using PathwayTerms = std::variant<BaselineTerms, InHouseTerms, MeasureTerms>;
 
+// Follow-up after a placement by the pathway that placed the person (supported-employment
+// style follow-along): for `days`, the job-loss hazard is multiplied by job_loss_hazard_ratio.
+// In-house, it takes the team's hours (hours_per_month against a participant's planned dose);
+// a measure's provider charges price_per_month_nok.
+struct AfterPlacement {
+    double days = 0.0;
+    double job_loss_hazard_ratio = 1.0;
+    double hours_per_month = 0.0;
+    double price_per_month_nok = 0.0;
+};
+
 struct PathwayConfig {
     std::string name;
     TimeToEvent placement;
@@ -152,6 +163,9 @@ struct PathwayConfig {
     // This pathway's own effect by subgroup (close follow-up of young people can work
     // differently from a purchased measure), on top of the population's.
     SubgroupHazardRatios hazard_ratios;
+    // Jobs found from this pathway last as this says (default: the cohort's job_loss).
+    std::optional<TimeToEvent> job_loss;
+    std::optional<AfterPlacement> after_placement;
     PathwayTerms terms;
 
     [[nodiscard]] bool is_baseline() const { return std::holds_alternative<BaselineTerms>(terms); }
