@@ -1,7 +1,8 @@
 // EVPPI by regression (Strong, Oakley & Brennan 2014) against independent expectations: a
 // two-arm case whose EVPPI is the normal partial expectation in closed form, a parameter that
 // does not enter the net benefit, the bounds 0 <= EVPPI <= EVPI on random cases, the group of
-// every parameter of a deterministic net benefit against the EVPI.
+// every parameter of a deterministic net benefit against the EVPI, and the same numbers for
+// any number of threads.
 #include <boost/math/distributions/normal.hpp>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -11,6 +12,8 @@
 #include "engine/core/random_stream.hpp"
 #include "engine/economics/cost_effectiveness.hpp"
 #include "engine/economics/evppi.hpp"
+#include "engine/experiment/metrics.hpp"
+#include "engine/experiment/psa_evppi.hpp"
 
 using namespace followsim;
 
@@ -186,4 +189,39 @@ TEST_CASE("the EVPPI of every parameter together is the EVPI of a deterministic 
             CHECK(economics::evppi(costs, effects, {one}, wtp, evpi).value[w] < all.value[w]);
         }
     }
+}
+
+TEST_CASE("the PSA's EVPPI does not depend on the number of threads", "[evppi][determinism]") {
+    // Synthetic draws of two parameters and a group of both; samples in the PSA's layout
+    // [draw][arm][metric].
+    const std::size_t draws = 500;
+    const std::size_t cost = experiment::metric_index("cost_programme_nok");
+    const std::size_t placed = experiment::metric_index("placed");
+    scenario::Uncertainty uncertainty;
+    uncertainty.parameters.resize(2);
+    uncertainty.groups.push_back(scenario::ParameterGroup{"both", {0, 1}});
+    core::RandomStream rng(3, 0, 0);
+    Matrix values;
+    std::vector<std::vector<std::vector<double>>> samples;
+    for (std::size_t k = 0; k < draws; ++k) {
+        const double a = rng.standard_normal(), b = rng.standard_normal();
+        values.push_back({a, b});
+        std::vector<std::vector<double>> arms(
+            2, std::vector<double>(experiment::arm_metrics().size(), 0.0));
+        arms[1][placed] = 10.0 + 2.0 * a + rng.standard_normal();
+        arms[1][cost] = 1e6 + 2e5 * b * b + 1e5 * rng.standard_normal();
+        samples.push_back(std::move(arms));
+    }
+    economics::EconomicsConfig config;
+    config.wtp_per_placement_to_nok = 400000.0;
+    config.wtp_steps = 9;
+    const auto one = experiment::psa_evppi(uncertainty, config, values, samples, 1);
+    const auto two = experiment::psa_evppi(uncertainty, config, values, samples, 2);
+    REQUIRE(one.parameters.size() == 2);
+    REQUIRE(one.groups.size() == 1);
+    for (std::size_t i = 0; i < 2; ++i) CHECK(one.parameters[i].value == two.parameters[i].value);
+    CHECK(one.groups[0].value == two.groups[0].value);
+    CHECK(one.evpi == two.evpi);
+    // And it is not all zeros: the placements depend on a, the cost on b.
+    CHECK(*std::max_element(one.groups[0].value.begin(), one.groups[0].value.end()) > 0.0);
 }
