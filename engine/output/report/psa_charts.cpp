@@ -1,5 +1,5 @@
-// The cost-effectiveness charts: the plane of a PSA's draws against the baseline arm, and the
-// acceptability curve (CEAC) of a PSA or a run.
+// The cost-effectiveness charts: the plane of a PSA's draws against the baseline arm, the
+// acceptability curve (CEAC) of a PSA or a run, and a PSA's EVPPI.
 #include "engine/output/report/chart_spec.hpp"
 #include "engine/output/report/charts.hpp"
 
@@ -31,6 +31,46 @@ ordered_json ceac_chart(const ordered_json& summary) {
         {"y",
          {{"field", "probability"}, {"type", "quantitative"}, {"scale", {{"domain", {0, 1}}}}}},
         {"color", arm_color(summary)}};
+    return spec;
+}
+
+ordered_json evppi_chart(const ordered_json& summary) {
+    const auto& evppi = summary.at("cost_effectiveness").at("evppi");
+    const auto& wtp = evppi.at("wtp_nok_per_placement");
+    ordered_json values = ordered_json::array();
+    auto add = [&](const std::string& kind, const std::string& name, const ordered_json& nok) {
+        for (std::size_t i = 0; i < wtp.size(); ++i) {
+            values.push_back({{"wtp", wtp[i]}, {"kind", kind}, {"of", name}, {"nok", nok[i]}});
+        }
+    };
+    // The EVPI first: every curve lies under it.
+    add("every parameter (EVPI)", "EVPI", evppi.at("evpi_nok"));
+    for (const auto& [name, nok] : evppi.at("groups").items()) add("group", name, nok);
+    for (const auto& [path, nok] : evppi.at("parameters").items()) add("parameter", path, nok);
+    ordered_json spec =
+        base_spec("Expected value of partial perfect information (EVPPI)",
+                  "what knowing a parameter (or a group) for certain would be worth, NOK: which "
+                  "evaluation is worth paying for; under the EVPI of knowing everything");
+    spec["width"] = 420;
+    spec["height"] = 260;
+    spec["data"] = {{"values", values}};
+    spec["mark"] = {{"type", "line"}};
+    spec["encoding"] = {
+        {"x",
+         {{"field", "wtp"},
+          {"type", "quantitative"},
+          {"title", "willingness to pay, NOK per placement"}}},
+        {"y", {{"field", "nok"}, {"type", "quantitative"}, {"title", "NOK"}}},
+        {"color",
+         {{"field", "of"},
+          {"type", "nominal"},
+          {"sort", nullptr},
+          {"title", nullptr},
+          {"legend", {{"orient", "bottom"}, {"columns", 1}, {"labelLimit", 400}}}}},
+        {"strokeDash", {{"field", "kind"}, {"type", "nominal"}, {"title", nullptr}}},
+        {"tooltip", ordered_json::array({{{"field", "of"}},
+                                         {{"field", "wtp"}, {"format", ",.0f"}},
+                                         {{"field", "nok"}, {"format", ",.0f"}}})}};
     return spec;
 }
 
