@@ -6,17 +6,19 @@
 namespace followsim::model {
 
 enum ArmEvent : core::EventKind {
-    kPoissonArrival,  // entity: cohort
-    kBatchArrival,    // entity: cohort
-    kPlacement,       // entity: person
-    kDropout,         // entity: person
-    kEpisodeEnd,      // entity: person (the measure's maximum duration)
-    kJobLoss,         // entity: person
-    kMonthTick,       // entity: month number
-    kBudgetYear,      // entity: budget year
-    kStaffChange,     // entity: index of the team's staff level
-    kPlacementDue,    // entity: a dose-dependent pathway (its clock's next placement)
-    kAfterCareEnd,    // entity: person (follow-up after a placement ends)
+    kPoissonArrival,    // entity: cohort
+    kBatchArrival,      // entity: cohort
+    kPlacement,         // entity: person
+    kDropout,           // entity: person
+    kEpisodeEnd,        // entity: person (the measure's maximum duration)
+    kJobLoss,           // entity: person
+    kMonthTick,         // entity: month number
+    kBudgetYear,        // entity: budget year
+    kStaffChange,       // entity: index of the team's staff level
+    kPlacementDue,      // entity: a dose-dependent pathway (its clock's next placement)
+    kAfterCareEnd,      // entity: person (follow-up after a placement ends)
+    kCaseworkerLeaves,  // entity: the team's post (turnover)
+    kPostFilled,        // entity: the team's post (a new caseworker after a vacancy)
 };
 
 // At equal times: a budget year opens and caseworkers start before anything else happens that

@@ -48,8 +48,8 @@ class ArmSimulation {
             const PathwayConfig& p = config.pathways[i];
             const auto index = static_cast<PathwayIndex>(i);
             if (p.in_house()) {
-                auto in_house =
-                    std::make_unique<InHouseFollowUp>(p, index, config, staffing, books_);
+                auto in_house = std::make_unique<InHouseFollowUp>(p, index, config, staffing,
+                                                                  books_, sim_, seed, replication);
                 in_house_ = in_house.get();
                 pathways_.push_back(std::move(in_house));
             } else if (p.measure()) {
@@ -82,6 +82,7 @@ class ArmSimulation {
 
     ArmOutcome run() {
         schedule_calendar();
+        if (InHouseTeam* team = in_house_ ? in_house_->team() : nullptr) team->start();
         place_initial_caseload();
         update_doses();
         arrivals_.schedule_first(sim_);
@@ -201,7 +202,16 @@ class ArmSimulation {
                 on_budget_year(static_cast<int>(e.entity));
                 break;
             case kStaffChange:
-                on_staff_change(e.entity);
+                in_house_->team()->set_staff(sim_.now(), e.entity);
+                on_team_change();
+                break;
+            case kCaseworkerLeaves:
+                in_house_->team()->caseworker_leaves(sim_.now(), e.entity);
+                on_team_change();
+                break;
+            case kPostFilled:
+                in_house_->team()->post_filled(sim_.now(), e.entity);
+                on_team_change();
                 break;
             default:
                 throw std::logic_error("unknown event kind in the follow-up model");
@@ -294,6 +304,8 @@ class ArmSimulation {
     void on_month(EntityId month) {
         monitor_.set(StateField::spending_nok, budget_.spending_so_far(sim_.now()));
         if (InHouseTeam* team = in_house_ ? in_house_->team() : nullptr) {
+            team->refresh(sim_.now());  // the learning curve, in monthly steps
+            monitor_.set(StateField::staff_effectiveness, team->effectiveness());
             monitor_.set(StateField::caseworkers, static_cast<double>(team->caseworkers()));
             monitor_.set(StateField::caseload, team->caseload());
             monitor_.set(StateField::dose_hours_per_month, team->dose());
@@ -332,9 +344,10 @@ class ArmSimulation {
         for (PurchasedMeasure* m : measures_) start_waiting(m->index());
     }
 
-    void on_staff_change(EntityId level) {
+    // The team's staff changed: places may have grown, and waiting persons start.
+    void on_team_change() {
         started_.clear();
-        in_house_->change_staff(level, sim_.now(), started_);
+        in_house_->staff_changed(sim_.now(), started_);
         for (EntityId id : started_) {
             monitor_.add(StateField::waiting, -1);
             start(id, in_house_->index());
@@ -548,8 +561,10 @@ class ArmSimulation {
         // Every factor follows the team's dose alone: recompute them only when it moved.
         const InHouseTeam* team = in_house_ ? in_house_->team() : nullptr;
         const double dose = team ? team->dose() : 0.0;
-        if (dose != last_dose_) {
+        const double effectiveness = team ? team->effectiveness() : 1.0;
+        if (dose != last_dose_ || effectiveness != last_effectiveness_) {
             last_dose_ = dose;
+            last_effectiveness_ = effectiveness;
             for (Pathway* pathway : dosed_) {
                 const double factor = pathway->dose_factor();
                 if (factor != pathway->clock().factor()) {
@@ -660,7 +675,8 @@ class ArmSimulation {
     std::vector<Pathway*> dosed_;                // pathways whose placements are on a clock
     std::vector<Pathway*> dirty_;                // clocks whose next placement moved
     std::vector<bool> clock_dirty_;              // by pathway index
-    double last_dose_ = -1.0;                    // the team's dose when factors were last set
+    double last_dose_ = -1.0;
+    double last_effectiveness_ = -1.0;  // the team's dose when factors were last set
     std::vector<EntityId> continuing_, ended_, started_;
 
     core::TimeWeightedAverage employed_time_;

@@ -17,7 +17,9 @@ double floor_for(const ModelConfig& model, double rate, double static_ratio) {
 
 InHouseFollowUp::InHouseFollowUp(const PathwayConfig& config, PathwayIndex index,
                                  const ModelConfig& model,
-                                 const std::optional<StaffingPlan>& staffing, ArmBookkeeping& books)
+                                 const std::optional<StaffingPlan>& staffing, ArmBookkeeping& books,
+                                 core::Simulator& sim, std::uint64_t seed,
+                                 std::uint64_t replication)
     : Pathway(config, index,
               staffing
                   ? config.in_house()->places_for(staffing->effective_levels().front().caseworkers)
@@ -25,7 +27,7 @@ InHouseFollowUp::InHouseFollowUp(const PathwayConfig& config, PathwayIndex index
       model_(model),
       hazard_ratio_(config.in_house()->static_hazard_ratio()) {
     if (staffing) {
-        team_.emplace(*config.in_house(), *staffing, model, books);
+        team_.emplace(*config.in_house(), *staffing, model, books, sim, seed, replication);
         load_class_ = team_->add_load_class(1.0);
         // Follow-up after a placement takes its hours against a participant's planned dose.
         if (const auto& after = config.after_placement) {
@@ -44,7 +46,8 @@ InHouseFollowUp::InHouseFollowUp(const PathwayConfig& config, PathwayIndex index
 
 double InHouseFollowUp::dose_factor() const {
     const double dose = team_ ? team_->dose() : 0.0;
-    return std::max(floor_, model::dose_factor(model_.dose_response, dose));
+    const double effectiveness = team_ ? team_->effectiveness() : 1.0;
+    return std::max(floor_, model::dose_factor(model_.dose_response, dose) * effectiveness);
 }
 
 void InHouseFollowUp::begin(Person& p, double now) {
@@ -67,9 +70,7 @@ void InHouseFollowUp::end_after_care(Person& /*p*/, double now) {
     team_->add_load(now, after_care_class_, -1);
 }
 
-void InHouseFollowUp::change_staff(std::size_t index, double now,
-                                   std::vector<core::EntityId>& started) {
-    team_->set_staff(now, index);
+void InHouseFollowUp::staff_changed(double now, std::vector<core::EntityId>& started) {
     places().set_capacity(now, team_->places(), started);
 }
 

@@ -16,7 +16,8 @@ class InHouseFollowUp final : public Pathway {
   public:
     // `staffing`: the arm's team (none: no caseworkers, no places).
     InHouseFollowUp(const PathwayConfig& config, PathwayIndex index, const ModelConfig& model,
-                    const std::optional<StaffingPlan>& staffing, ArmBookkeeping& books);
+                    const std::optional<StaffingPlan>& staffing, ArmBookkeeping& books,
+                    core::Simulator& sim, std::uint64_t seed, std::uint64_t replication);
 
     [[nodiscard]] StateField state_field() const noexcept override {
         return StateField::in_follow_up;
@@ -30,9 +31,10 @@ class InHouseFollowUp final : public Pathway {
 
     // The arm's team, if it has one.
     [[nodiscard]] InHouseTeam* team() noexcept { return team_ ? &*team_ : nullptr; }
-    // Staff level change `index` of the team takes effect now; persons it lets start are
-    // appended to `started`.
-    void change_staff(std::size_t index, double now, std::vector<core::EntityId>& started);
+    // The team's staff changes now (a planned level, a caseworker leaving, a post filled, or
+    // the monthly update of the learning curve); persons it lets start are appended to
+    // `started`.
+    void staff_changed(double now, std::vector<core::EntityId>& started);
 
   private:
     const ModelConfig& model_;

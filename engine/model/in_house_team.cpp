@@ -4,13 +4,25 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/model/arm_events.hpp"
+
 namespace followsim::model {
 
 using economics::Flow;
 
+namespace {
+// The team's turnover draws: a stream of its own (family 2), the same in every arm.
+constexpr std::uint32_t kTeamFamily = 2;
+}  // namespace
+
 InHouseTeam::InHouseTeam(const InHouseTerms& terms, const StaffingPlan& plan,
-                         const ModelConfig& config, ArmBookkeeping& books)
-    : terms_(terms), books_(books), levels_(plan.effective_levels()) {
+                         const ModelConfig& config, ArmBookkeeping& books, core::Simulator& sim,
+                         std::uint64_t seed, std::uint64_t replication)
+    : terms_(terms),
+      books_(books),
+      sim_(sim),
+      turnover_stream_(seed, replication, core::stream_id(kTeamFamily, 0)),
+      levels_(plan.effective_levels()) {
     const economics::EconomicsConfig& econ = config.economics;
     const double per_year = terms.cost_per_caseworker_year_nok > 0.0
                                 ? terms.cost_per_caseworker_year_nok
@@ -18,14 +30,122 @@ InHouseTeam::InHouseTeam(const InHouseTerms& terms, const StaffingPlan& plan,
     cost_per_day_per_fte_ = per_year / kDaysPerYear;
     cost_per_hour_used_ = per_year / econ.hours_per_fte_year;
     follow_up_hours_per_fte_month_ = econ.hours_per_fte_year / 12.0 * terms.follow_up_share;
-    caseworkers_ = levels_.front().caseworkers;
+    const LearningCurve& l = terms.learning;
+    const bool trained = terms.training_per_caseworker_nok > 0.0;
+    months_to_full_ = std::max(0.0, l.months_to_full - (trained ? l.training_months_saved : 0.0));
+    // The caseworkers there at the start are experienced, and were trained.
+    posts_.resize(static_cast<std::size_t>(levels_.front().caseworkers));
+    for (Post& post : posts_) {
+        post.open = true;
+        post.filled = true;
+        post.experienced = true;
+    }
     books_.book().lump(Flow::training, econ.in_house_paid_by, 0.0,
-                       terms.training_per_caseworker_nok * static_cast<double>(caseworkers_));
-    update_dose();
+                       terms.training_per_caseworker_nok * static_cast<double>(posts_.size()));
+    update(0.0);
 }
 
-double InHouseTeam::hours_per_month() const noexcept {
-    return static_cast<double>(caseworkers_) * follow_up_hours_per_fte_month_;
+void InHouseTeam::start() {
+    for (std::size_t post = 0; post < posts_.size(); ++post) {
+        if (posts_[post].filled) schedule_departure(post);
+    }
+}
+
+void InHouseTeam::schedule_departure(std::size_t post) {
+    if (!terms_.turnover || !(terms_.turnover->rate_per_day > 0.0)) return;
+    const double at = sim_.now() + turnover_stream_.exponential(terms_.turnover->rate_per_day);
+    posts_[post].departure =
+        sim_.schedule_at(at, kCaseworkerLeaves, static_cast<core::EntityId>(post));
+}
+
+void InHouseTeam::hire(double now, std::size_t post) {
+    Post& p = posts_[post];
+    p.filled = true;
+    p.experienced = false;
+    p.started = now;
+    books_.book().lump(Flow::training, books_.economics().in_house_paid_by, now,
+                       terms_.training_per_caseworker_nok);
+    schedule_departure(post);
+}
+
+void InHouseTeam::set_staff(double now, std::size_t index) {
+    account_until(now);
+    const auto level = static_cast<std::size_t>(levels_[index].caseworkers);
+    std::size_t open_now = 0;
+    for (const Post& p : posts_) open_now += p.open ? 1 : 0;
+    for (; open_now < level; ++open_now) {
+        posts_.emplace_back();
+        posts_.back().open = true;
+        hire(now, posts_.size() - 1);
+    }
+    // Fewer posts: empty ones close first, then the newest caseworkers' (their pending
+    // events with them). Closed posts keep their number, so events stay addressed.
+    std::size_t open = 0;
+    for (const Post& p : posts_) open += p.open ? 1 : 0;
+    while (open > level) {
+        std::size_t pick = posts_.size();
+        for (std::size_t k = 0; k < posts_.size(); ++k) {
+            if (!posts_[k].open) continue;
+            if (pick == posts_.size()) {
+                pick = k;
+                continue;
+            }
+            const Post& a = posts_[k];
+            const Post& b = posts_[pick];
+            if ((!a.filled && b.filled) || (a.filled == b.filled && a.started >= b.started))
+                pick = k;
+        }
+        sim_.cancel(posts_[pick].departure);
+        posts_[pick] = Post{};
+        --open;
+    }
+    update(now);
+}
+
+void InHouseTeam::caseworker_leaves(double now, std::size_t post) {
+    account_until(now);
+    Post& p = posts_[post];
+    p.filled = false;
+    p.departure = sim_.schedule_at(now + terms_.turnover->vacancy_days, kPostFilled,
+                                   static_cast<core::EntityId>(post));
+    update(now);
+}
+
+void InHouseTeam::post_filled(double now, std::size_t post) {
+    account_until(now);
+    hire(now, post);
+    update(now);
+}
+
+void InHouseTeam::refresh(double now) {
+    account_until(now);
+    update(now);
+}
+
+void InHouseTeam::update(double now) {
+    const LearningCurve& l = terms_.learning;
+    std::int64_t there = 0;
+    double effectiveness = 0.0, hours = 0.0;
+    for (const Post& p : posts_) {
+        if (!p.filled) continue;
+        ++there;
+        const double months = (now - p.started) / kDaysPerMonth;
+        double e = 1.0;
+        if (!p.experienced && months < months_to_full_) {
+            e = l.starting_effectiveness +
+                (1.0 - l.starting_effectiveness) * months / months_to_full_;
+        }
+        effectiveness += e;
+        // Training takes hours from follow-up in the first month.
+        const bool training =
+            !p.experienced && months < 1.0 && terms_.training_per_caseworker_nok > 0.0;
+        hours +=
+            std::max(0.0, follow_up_hours_per_fte_month_ - (training ? l.training_hours : 0.0));
+    }
+    caseworkers_ = there;
+    effectiveness_ = there > 0 ? effectiveness / static_cast<double>(there) : 1.0;
+    hours_per_month_ = hours;
+    update_dose();
 }
 
 void InHouseTeam::update_dose() {
@@ -56,18 +176,6 @@ void InHouseTeam::account_until(double now) {
         }
     }
     since_ = now;
-}
-
-void InHouseTeam::set_staff(double now, std::size_t index) {
-    account_until(now);
-    const std::int64_t level = levels_[index].caseworkers;
-    if (level > caseworkers_) {
-        books_.book().lump(
-            Flow::training, books_.economics().in_house_paid_by, now,
-            terms_.training_per_caseworker_nok * static_cast<double>(level - caseworkers_));
-    }
-    caseworkers_ = level;
-    update_dose();
 }
 
 std::size_t InHouseTeam::add_load_class(double weight) {

@@ -118,6 +118,25 @@ struct Competence {
     double hazard_ratio = 1.0;
 };
 
+// Caseworkers leave at `rate_per_day` each; the post stays empty for `vacancy_days`, then a
+// new caseworker starts.
+struct Turnover {
+    double rate_per_day = 0.0;
+    double vacancy_days = 0.0;
+};
+
+// A new caseworker starts at `starting_effectiveness` (a factor on the placement hazard of
+// their follow-up) and reaches full effectiveness linearly over `months_to_full`; training
+// (training_per_caseworker_nok) saves `training_months_saved` of it and takes
+// `training_hours` of follow-up hours in the caseworker's first month. Caseworkers there at
+// the start are experienced.
+struct LearningCurve {
+    double starting_effectiveness = 1.0;
+    double months_to_full = 0.0;
+    double training_months_saved = 0.0;
+    double training_hours = 0.0;
+};
+
 // Close follow-up by the office's own caseworkers: a team of salaried FTEs whose follow-up
 // hours are shared by the current caseload (the dose).
 struct InHouseTerms {
@@ -132,6 +151,8 @@ struct InHouseTerms {
     double training_per_caseworker_nok = 0.0;   // once per caseworker who starts
     StaffCost staff_cost = StaffCost::salaried;
     std::optional<Competence> competence;
+    std::optional<Turnover> turnover;
+    LearningCurve learning;
 
     [[nodiscard]] std::int64_t places_for(std::int64_t staff) const {
         return staff * caseload_per_caseworker;

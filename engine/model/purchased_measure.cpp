@@ -29,7 +29,9 @@ PurchasedMeasure::PurchasedMeasure(const PathwayConfig& config, PathwayIndex ind
 }
 
 double PurchasedMeasure::dose_factor() const {
-    const double nav = team_ ? terms_.nav_follow_up_weight * team_->dose() : 0.0;
+    // The NAV caseworker's hours, at the team's effectiveness.
+    const double nav =
+        team_ ? terms_.nav_follow_up_weight * team_->dose() * team_->effectiveness() : 0.0;
     const double dose =
         terms_.effectiveness * terms_.hours_per_participant_month.value_or(0.0) + nav;
     return std::max(floor_, model::dose_factor(model_.dose_response, dose));

@@ -23,8 +23,9 @@ enum class StateField : std::uint8_t {
     caseworkers,           // in-house caseworker FTEs
     caseload,              // the team's caseload (measure participants at their NAV weight)
     dose_hours_per_month,  // follow-up hours a month of a participant in close follow-up
+    staff_effectiveness,   // the caseworkers' mean effectiveness (the learning curve)
 };
-inline constexpr std::size_t kStateFields = 12;
+inline constexpr std::size_t kStateFields = 13;
 
 struct StateFieldInfo {
     StateField field;
@@ -49,6 +50,8 @@ inline constexpr std::array<StateFieldInfo, kStateFields> kStateFieldInfo{{
     {StateField::caseload, "caseload", "caseload", "saksmengde", false},
     {StateField::dose_hours_per_month, "dose_hours_per_month", "follow-up hours a month",
      "oppfølgingstimer i måneden", false},
+    {StateField::staff_effectiveness, "staff_effectiveness", "caseworkers' effectiveness",
+     "veiledernes effektivitet", false},
 }};
 
 constexpr std::size_t index_of(StateField f) noexcept {

@@ -166,6 +166,30 @@ void convert_in_house(Conversion& c, const YAML::Node& h, std::size_t i, Pathway
         c.bind_number(here(key),
                       [terms, member](ModelConfig& m) -> double& { return terms(m).*member; });
     }
+    if (const YAML::Node turnover = h["turnover"]) {
+        model::Turnover to;
+        to.rate_per_day = c.rate(turnover["rate"], here("turnover.rate"));
+        to.vacancy_days = c.duration(turnover["vacancy"], here("turnover.vacancy"));
+        c.bind_duration(
+            here("turnover.vacancy"),
+            [terms](ModelConfig& m) -> double& { return terms(m).turnover->vacancy_days; }, false);
+        t.turnover = to;
+    }
+    if (const YAML::Node learning = h["learning"]) {
+        const std::pair<const char*, double model::LearningCurve::*> curve[] = {
+            {"starting_effectiveness", &model::LearningCurve::starting_effectiveness},
+            {"months_to_full", &model::LearningCurve::months_to_full},
+            {"training_months_saved", &model::LearningCurve::training_months_saved},
+            {"training_hours", &model::LearningCurve::training_hours},
+        };
+        for (const auto& [key, member] : curve) {
+            if (!learning[key]) continue;
+            t.learning.*member = learning[key].as<double>();
+            c.bind_number(
+                child_path(here("learning"), key),
+                [terms, member](ModelConfig& m) -> double& { return terms(m).learning.*member; });
+        }
+    }
     if (h["staff_cost"] && h["staff_cost"].Scalar() == "per_hour_used") {
         t.staff_cost = model::StaffCost::per_hour_used;
     }

@@ -298,3 +298,87 @@ TEST_CASE("Heimdal's answer comes from staffing, dose and price", "[dose][heimda
     };
     CHECK(pilot(twelve) > pilot(six) + 0.01);
 }
+
+TEST_CASE("a learning curve on a hand-computable staffing case", "[staff][learning]") {
+    // No caseworkers at the start, two hired on day 0: they start at half effectiveness and
+    // reach full effectiveness over 6 months, or 4 with training (2 months saved). The team's
+    // effectiveness at the start of month k: 0.5 + 0.5 min(k, M) / M.
+    const std::string yaml = R"(
+name: learning
+horizon: 12 months
+price_year: 2025
+population:
+  cohorts:
+    - name: c
+      arrivals: {count: 10, at: 0 days}
+pathways:
+  baseline: {placement: none}
+  in_house:
+    caseworkers: 0
+    caseworker_changes: [{at: 0 days, caseworkers: 2}]
+    caseload_per_caseworker: 10
+    learning: {starting_effectiveness: 0.5, months_to_full: 6, training_months_saved: 2, training_hours: 20}
+    placement: {probability: 0.5, within: 12 months}
+arms:
+  in_house: {route: in_house}
+)";
+    for (const auto& [training, months] :
+         std::vector<std::pair<std::string, double>>{{"0", 6.0}, {"20000", 4.0}}) {
+        const auto sc =
+            from_text(yaml, {"pathways.in_house.training_per_caseworker_nok=" + training});
+        const ArmOutcome o = model::simulate_arm(sc.model, 0, 1, 0);
+        INFO("training " << training);
+        for (std::size_t k = 1; k < o.months.size(); ++k) {
+            const double expected = 0.5 + 0.5 * std::min(static_cast<double>(k), months) / months;
+            CHECK(o.months[k][model::StateField::staff_effectiveness] == Approx(expected));
+        }
+        // Training costs its money and, in the first month, its hours.
+        CHECK(o.cash_flows.pv(economics::Flow::training) ==
+              Approx(2 * std::stod(training)).margin(1e-9));
+    }
+    // Fewer effective caseworkers, fewer placements than an experienced team, same people.
+    const auto experienced =
+        from_text(yaml, {"pathways.in_house.learning.starting_effectiveness=1"});
+    const auto learning = from_text(yaml);
+    std::int64_t placed_experienced = 0, placed_learning = 0;
+    for (std::uint64_t rep = 0; rep < 50; ++rep) {
+        placed_experienced += model::simulate_arm(experienced.model, 0, 1, rep).placed;
+        placed_learning += model::simulate_arm(learning.model, 0, 1, rep).placed;
+    }
+    CHECK(placed_experienced > placed_learning);
+}
+
+TEST_CASE("turnover leaves posts empty for the vacancy period", "[staff][turnover]") {
+    // 100 posts; each caseworker leaves at 1 a year, the post is empty for 3 months: in the
+    // long run a post is filled (1 year) / (1 year + 3 months) = 80 % of the time.
+    const auto sc = from_text(R"(
+name: turnover
+horizon: 20 years
+price_year: 2025
+population:
+  cohorts:
+    - name: c
+      arrivals: {count: 1, at: 0 days}
+pathways:
+  baseline: {placement: none}
+  in_house:
+    caseworkers: 100
+    caseload_per_caseworker: 10
+    turnover: {rate: 1 per year, vacancy: 3 months}
+    placement: none
+arms:
+  in_house: {route: in_house}
+)");
+    const ArmOutcome o = model::simulate_arm(sc.model, 0, 4, 0);
+    double sum = 0.0;
+    int months = 0;
+    for (std::size_t k = 24; k < o.months.size(); ++k) {  // after two years' transient
+        sum += o.months[k][model::StateField::caseworkers];
+        ++months;
+    }
+    CHECK(sum / months == Approx(80.0).margin(2.0));
+    // Empty posts are not paid: the salaries are about 80 % of a full team's.
+    const double full = 100.0 * 900000.0 / 365.25 * annuity(20 * 365.25);
+    const double paid = o.cash_flows.pv(economics::Flow::caseworker_time);
+    CHECK(paid / full == Approx(0.8).margin(0.03));
+}

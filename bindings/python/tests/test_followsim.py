@@ -93,7 +93,7 @@ def test_dataframes_have_the_documented_columns(heimdal_path):
     assert list(res.timeseries.columns) == [
         "arm", "month", "day", "persons", "waiting", "in_follow_up", "in_measure", "in_baseline", "employed",
         "exited", "placed", "spending_nok", "caseworkers", "caseload", "dose_hours_per_month",
-        "placement_rate"]
+        "staff_effectiveness", "placement_rate"]
     assert {"arm", "versus", "metric", "delta_mean", "delta_ci95_low", "delta_ci95_high", "icer_nok_per_placement",
             "probability_better"} <= set(res.comparisons.columns)
     with pytest.raises(AttributeError):
