@@ -80,6 +80,20 @@ std::size_t metric_index(std::string_view name) {
     throw std::out_of_range("no metric named '" + std::string(name) + "'");
 }
 
+std::vector<double> arm_metric_values(const model::ArmOutcome& arm,
+                                      const economics::ArmAccounts& accounts,
+                                      const economics::ArmAccounts* baseline,
+                                      const economics::EconomicsConfig& config) {
+    std::optional<economics::RelativeAccounts> relative;
+    if (baseline) relative = economics::relative_to(accounts, *baseline, config);
+    const MetricContext context{arm, accounts, relative ? &*relative : nullptr};
+    const auto& metrics = arm_metrics();
+    std::vector<double> values;
+    values.reserve(metrics.size());
+    for (const MetricDefinition& m : metrics) values.push_back(m.value(context));
+    return values;
+}
+
 std::vector<std::vector<double>> replication_metrics(const std::vector<model::ArmOutcome>& arms,
                                                      std::optional<std::size_t> baseline_arm,
                                                      const economics::EconomicsConfig& config) {
@@ -87,15 +101,10 @@ std::vector<std::vector<double>> replication_metrics(const std::vector<model::Ar
     accounts.reserve(arms.size());
     for (const model::ArmOutcome& o : arms)
         accounts.push_back(economics::accounts_of(o.cash_flows, config));
-    const auto& metrics = arm_metrics();
     std::vector<std::vector<double>> values(arms.size());
     for (std::size_t a = 0; a < arms.size(); ++a) {
-        std::optional<economics::RelativeAccounts> relative;
-        if (baseline_arm)
-            relative = economics::relative_to(accounts[a], accounts[*baseline_arm], config);
-        const MetricContext context{arms[a], accounts[a], relative ? &*relative : nullptr};
-        values[a].reserve(metrics.size());
-        for (const MetricDefinition& m : metrics) values[a].push_back(m.value(context));
+        values[a] = arm_metric_values(arms[a], accounts[a],
+                                      baseline_arm ? &accounts[*baseline_arm] : nullptr, config);
     }
     return values;
 }

@@ -32,6 +32,13 @@ const std::vector<MetricDefinition>& arm_metrics();
 // Position of a metric in arm_metrics(); throws std::out_of_range for an unknown name.
 std::size_t metric_index(std::string_view name);
 
+// The metrics of one arm of one replication, given its accounts and the baseline arm's in the
+// same replication (nullptr without a baseline arm).
+std::vector<double> arm_metric_values(const model::ArmOutcome& arm,
+                                      const economics::ArmAccounts& accounts,
+                                      const economics::ArmAccounts* baseline,
+                                      const economics::EconomicsConfig& config);
+
 // The metrics of every arm of one replication, [arm][metric].
 std::vector<std::vector<double>> replication_metrics(const std::vector<model::ArmOutcome>& arms,
                                                      std::optional<std::size_t> baseline_arm,
