@@ -4,6 +4,7 @@
 #include <nlopt.hpp>
 
 #include <algorithm>
+#include <array>
 #include <boost/math/tools/minima.hpp>
 #include <chrono>
 #include <cmath>
@@ -27,6 +28,18 @@ using model::ModelConfig;
 using model::PathwayIndex;
 
 constexpr double kMonthsPerYear = 12.0;
+
+// Each objective's name for --objective and the metric it maximises, in the enum's order.
+struct ObjectiveInfo {
+    Objective objective;
+    std::string_view name;
+    std::string_view metric;
+};
+constexpr std::array<ObjectiveInfo, 3> kObjectives{{
+    {Objective::npv, "npv", "npv_socioeconomic_nok"},
+    {Objective::placements, "placements", "placed"},
+    {Objective::net_fiscal, "net_fiscal", "net_fiscal_nok"},
+}};
 constexpr double kWorst = -std::numeric_limits<double>::infinity();
 // Brent's iterations in one dimension (a bracket of a few scan steps needs far fewer).
 constexpr std::uintmax_t kBrentIterations = 40;
@@ -126,6 +139,7 @@ struct Plan {
     }
 };
 
+// The plan of the search; fills in what the results say about the request.
 Plan make_plan(const scenario::Scenario& scenario, const OptimiseSettings& settings,
                OptimiseResults& out) {
     const ModelConfig& config = scenario.model;
@@ -163,6 +177,8 @@ Plan make_plan(const scenario::Scenario& scenario, const OptimiseSettings& setti
             arm_name));
     }
     plan.versus = baseline_arm_of(config);
+    out.arm = plan.arm;
+    out.versus = plan.versus;
     if (settings.objective != Objective::placements) {
         if (!plan.versus) {
             throw UsageError(
@@ -219,6 +235,11 @@ Plan make_plan(const scenario::Scenario& scenario, const OptimiseSettings& setti
     }
     plan.has_budget_section =
         scenario.parameters.find("budget.purchases_per_year_nok", config) != nullptr;
+    out.budget_nok_per_year = plan.budget;
+    out.objective = settings.objective;
+    out.staffing_path = plan.staffing_path;
+    out.cost_per_caseworker_year_nok = plan.cost_per_caseworker;
+    out.measures = plan.measures;
     return plan;
 }
 
@@ -497,48 +518,23 @@ void search_simplex(Evaluator& evaluator, const Plan& plan, const OptimiseSettin
 }  // namespace
 
 Objective parse_objective(const std::string& name) {
-    for (Objective o : {Objective::npv, Objective::placements, Objective::net_fiscal}) {
-        if (name == objective_name(o) || name == objective_metric(o)) return o;
+    for (const auto& [objective, short_name, metric] : kObjectives) {
+        if (name == short_name || name == metric) return objective;
     }
     throw UsageError("--objective " + name + ": use npv, placements or net_fiscal");
 }
 
 std::string_view objective_name(Objective objective) {
-    switch (objective) {
-        case Objective::placements:
-            return "placements";
-        case Objective::net_fiscal:
-            return "net_fiscal";
-        case Objective::npv:
-            break;
-    }
-    return "npv";
+    return kObjectives[static_cast<std::size_t>(objective)].name;
 }
 
 std::string_view objective_metric(Objective objective) {
-    switch (objective) {
-        case Objective::placements:
-            return "placed";
-        case Objective::net_fiscal:
-            return "net_fiscal_nok";
-        case Objective::npv:
-            break;
-    }
-    return "npv_socioeconomic_nok";
+    return kObjectives[static_cast<std::size_t>(objective)].metric;
 }
 
 std::string_view phase_name(Phase phase) {
-    switch (phase) {
-        case Phase::global:
-            return "global";
-        case Phase::local:
-            return "local";
-        case Phase::polish:
-            return "polish";
-        case Phase::scan:
-            break;
-    }
-    return "scan";
+    static constexpr std::array<std::string_view, 4> kNames{"scan", "global", "local", "polish"};
+    return kNames[static_cast<std::size_t>(phase)];
 }
 
 const MetricSummary& OptimiseResults::objective_of(const Candidate& c) const {
@@ -554,13 +550,6 @@ OptimiseResults optimise_split(const scenario::Scenario& scenario,
     const auto started = std::chrono::steady_clock::now();
     OptimiseResults out;
     const Plan plan = make_plan(scenario, settings, out);
-    out.budget_nok_per_year = plan.budget;
-    out.objective = settings.objective;
-    out.arm = plan.arm;
-    out.versus = plan.versus;
-    out.staffing_path = plan.staffing_path;
-    out.cost_per_caseworker_year_nok = plan.cost_per_caseworker;
-    out.measures = plan.measures;
     out.replications = settings.replications;
     out.seed = settings.seed;
     out.threads = resolve_threads(settings.threads, std::numeric_limits<std::uint64_t>::max());
