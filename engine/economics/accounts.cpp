@@ -10,14 +10,15 @@ ArmAccounts accounts_of(const CashFlowTotals& f, const EconomicsConfig& config) 
                        f.pv(Flow::result_fees) + f.pv(Flow::ordering_time) + f.pv(Flow::training);
     a.benefits_paid = f.pv(Flow::benefits);
     a.production_gain = f.pv(Flow::production);
-    a.taxes = f.pv(Flow::income_tax) + f.pv(Flow::employer_contribution);
+    a.taxes = f.pv(Flow::income_tax) + f.pv(Flow::employer_contribution) + f.pv(Flow::benefit_tax);
     auto net_cost_of = [&](Payer p) {
         double cost = 0.0;
         for (Flow flow : {Flow::caseworker_time, Flow::purchases, Flow::result_fees,
                           Flow::ordering_time, Flow::training, Flow::benefits}) {
             cost += f.pv(flow, p);
         }
-        return cost - f.pv(Flow::income_tax, p) - f.pv(Flow::employer_contribution, p);
+        return cost - f.pv(Flow::income_tax, p) - f.pv(Flow::employer_contribution, p) -
+               f.pv(Flow::benefit_tax, p);
     };
     a.public_net_cost_state = net_cost_of(Payer::state);
     a.public_net_cost_municipality = net_cost_of(Payer::municipality);

@@ -20,8 +20,9 @@ enum class Flow : unsigned char {
     production,       // gross wage + employer's contribution, less displacement
     income_tax,       // taxes on earnings
     employer_contribution,
+    benefit_tax,  // taxes on the benefits paid (AAP, dagpenger, disability benefit)
 };
-inline constexpr std::size_t kFlows = 9;
+inline constexpr std::size_t kFlows = 10;
 inline constexpr std::size_t kPayers = 2;
 
 struct CashFlowTotals {
@@ -40,6 +41,15 @@ struct CashFlowTotals {
         const auto& row = nominal[static_cast<std::size_t>(f)];
         return row[0] + row[1];
     }
+    CashFlowTotals& operator+=(const CashFlowTotals& other) {
+        for (std::size_t f = 0; f < kFlows; ++f) {
+            for (std::size_t p = 0; p < kPayers; ++p) {
+                present_value[f][p] += other.present_value[f][p];
+                nominal[f][p] += other.nominal[f][p];
+            }
+        }
+        return *this;
+    }
 };
 
 class CashFlowBook {
@@ -57,6 +67,7 @@ class CashFlowBook {
     }
 
     [[nodiscard]] const CashFlowTotals& totals() const { return totals_; }
+    [[nodiscard]] const Discounting& discounting() const { return discounting_; }
     // The present value of `nok_per_day` over [from_day, to_day), without booking it.
     [[nodiscard]] double present_value(double from_day, double to_day, double nok_per_day) const {
         return to_day > from_day ? nok_per_day * discounting_.integral(from_day, to_day) : 0.0;

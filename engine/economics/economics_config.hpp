@@ -22,6 +22,16 @@ struct EconomicsConfig {
     // Assumption: average income tax on an entry-level wage (trinnskatt, trygdeavgift and
     // flat tax together), about 25 %.
     double income_tax_rate = 0.25;
+    // Assumption: average tax on benefits of 2-3 G (AAP, dagpenger, disability benefit are
+    // taxed as personal income: Stortinget Dok. 15:1173 (2013-2014); NOU 2013:12 ch. 5).
+    // Social assistance is not taxed.
+    double benefit_tax_rate = 0.22;
+    // Value after the horizon: each person's expected remaining employment and benefits over
+    // valuation_years, in closed form (docs/model.md). Assumption: 5 years (NOU 2012:16 ch. 6
+    // asks for a residual value; most of a placement's value is realised within 3-5 years at
+    // 2-3 % job loss a month).
+    bool value_after_horizon = true;
+    double valuation_years = 5.0;
     // Share of the production gain that only displaces other job seekers (DFØ: consider it);
     // 0 unless the scenario says otherwise.
     double displacement_share = 0.0;

@@ -60,30 +60,38 @@ std::vector<Comparison> compare_arms(const std::vector<std::vector<std::vector<d
     return out;
 }
 
-CostEffectiveness cost_effectiveness(const std::vector<std::vector<std::vector<double>>>& samples,
-                                     const economics::EconomicsConfig& config) {
-    CostEffectiveness ce;
+CostsAndEffects costs_and_effects(const std::vector<std::vector<std::vector<double>>>& samples) {
     const std::size_t cost = metric_index("cost_programme_nok");
     const std::size_t placed = metric_index("placed");
-    const std::size_t months = metric_index("employment_months");
-    const auto costs = means_by_arm(samples, cost);
-    ce.frontier_placements = economics::efficiency_frontier(costs, means_by_arm(samples, placed));
-    ce.frontier_employment_months =
-        economics::efficiency_frontier(costs, means_by_arm(samples, months));
-    std::vector<std::vector<double>> sample_costs, sample_effects;
+    CostsAndEffects out;
     for (const auto& s : samples) {
         std::vector<double> c, e;
         for (const auto& arm : s) {
             c.push_back(arm[cost]);
             e.push_back(arm[placed]);
         }
-        sample_costs.push_back(std::move(c));
-        sample_effects.push_back(std::move(e));
+        out.costs.push_back(std::move(c));
+        out.effects.push_back(std::move(e));
     }
-    ce.ceac = economics::acceptability(
-        sample_costs, sample_effects,
-        economics::wtp_grid(config.wtp_per_placement_from_nok, config.wtp_per_placement_to_nok,
-                            config.wtp_steps));
+    return out;
+}
+
+std::vector<double> ceac_wtp(const economics::EconomicsConfig& config) {
+    return economics::wtp_grid(config.wtp_per_placement_from_nok, config.wtp_per_placement_to_nok,
+                               config.wtp_steps);
+}
+
+CostEffectiveness cost_effectiveness(const std::vector<std::vector<std::vector<double>>>& samples,
+                                     const economics::EconomicsConfig& config) {
+    CostEffectiveness ce;
+    const std::size_t cost = metric_index("cost_programme_nok");
+    const auto costs = means_by_arm(samples, cost);
+    ce.frontier_placements =
+        economics::efficiency_frontier(costs, means_by_arm(samples, metric_index("placed")));
+    ce.frontier_employment_months = economics::efficiency_frontier(
+        costs, means_by_arm(samples, metric_index("employment_months")));
+    const CostsAndEffects ce_samples = costs_and_effects(samples);
+    ce.ceac = economics::acceptability(ce_samples.costs, ce_samples.effects, ceac_wtp(config));
     return ce;
 }
 

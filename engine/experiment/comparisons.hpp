@@ -30,6 +30,15 @@ struct CostEffectiveness {
     economics::Acceptability ceac;  // effect: placements
 };
 
+// Each sample's programme cost and placements per arm, [sample][arm], as the CEAC uses them.
+struct CostsAndEffects {
+    std::vector<std::vector<double>> costs;
+    std::vector<std::vector<double>> effects;
+};
+CostsAndEffects costs_and_effects(const std::vector<std::vector<std::vector<double>>>& samples);
+// The CEAC's willingness-to-pay grid, NOK per placement (economics.ceac).
+std::vector<double> ceac_wtp(const economics::EconomicsConfig& config);
+
 CostEffectiveness cost_effectiveness(const std::vector<std::vector<std::vector<double>>>& samples,
                                      const economics::EconomicsConfig& config);
 

@@ -68,6 +68,16 @@ const std::vector<MetricDefinition>& arm_metrics() {
         {"rationed_share", [](const C& c) { return c.outcome.rationed_share; }, false},
         {"waiting_at_horizon",
          [](const C& c) { return static_cast<double>(c.outcome.waiting_at_horizon); }, false},
+        // The socio-economic picture after the horizon and where dropouts went
+        {"npv_after_horizon_nok", [](const C& c) { return c.npv_after_horizon; }, false},
+        {"exits_disability_benefit",
+         [](const C& c) { return static_cast<double>(c.outcome.exits_by_state[0]); }, false},
+        {"exits_social_assistance",
+         [](const C& c) { return static_cast<double>(c.outcome.exits_by_state[1]); }, false},
+        {"exits_education",
+         [](const C& c) { return static_cast<double>(c.outcome.exits_by_state[2]); }, false},
+        {"exits_unknown",
+         [](const C& c) { return static_cast<double>(c.outcome.exits_by_state[3]); }, false},
     };
     return metrics;
 }
@@ -80,13 +90,22 @@ std::size_t metric_index(std::string_view name) {
     throw std::out_of_range("no metric named '" + std::string(name) + "'");
 }
 
+ReplicationAccounts replication_accounts(const model::ArmOutcome& arm,
+                                         const economics::EconomicsConfig& config) {
+    economics::CashFlowTotals all = arm.cash_flows;
+    all += arm.after_horizon;
+    return {economics::accounts_of(all, config), economics::accounts_of(arm.after_horizon, config)};
+}
+
 std::vector<double> arm_metric_values(const model::ArmOutcome& arm,
-                                      const economics::ArmAccounts& accounts,
-                                      const economics::ArmAccounts* baseline,
+                                      const ReplicationAccounts& accounts,
+                                      const ReplicationAccounts* baseline,
                                       const economics::EconomicsConfig& config) {
     std::optional<economics::RelativeAccounts> relative;
-    if (baseline) relative = economics::relative_to(accounts, *baseline, config);
-    const MetricContext context{arm, accounts, relative ? &*relative : nullptr};
+    if (baseline) relative = economics::relative_to(accounts.all, baseline->all, config);
+    const double npv_after =
+        baseline ? accounts.after.socioeconomic_value - baseline->after.socioeconomic_value : kNaN;
+    const MetricContext context{arm, accounts.all, relative ? &*relative : nullptr, npv_after};
     const auto& metrics = arm_metrics();
     std::vector<double> values;
     values.reserve(metrics.size());
@@ -97,10 +116,9 @@ std::vector<double> arm_metric_values(const model::ArmOutcome& arm,
 std::vector<std::vector<double>> replication_metrics(const std::vector<model::ArmOutcome>& arms,
                                                      std::optional<std::size_t> baseline_arm,
                                                      const economics::EconomicsConfig& config) {
-    std::vector<economics::ArmAccounts> accounts;
+    std::vector<ReplicationAccounts> accounts;
     accounts.reserve(arms.size());
-    for (const model::ArmOutcome& o : arms)
-        accounts.push_back(economics::accounts_of(o.cash_flows, config));
+    for (const model::ArmOutcome& o : arms) accounts.push_back(replication_accounts(o, config));
     std::vector<std::vector<double>> values(arms.size());
     for (std::size_t a = 0; a < arms.size(); ++a) {
         values[a] = arm_metric_values(arms[a], accounts[a],

@@ -1,6 +1,7 @@
 // The per-arm metrics of the results contract (DESIGN.md, "Results contract"), their names in
 // the order they are written, and how each is read off one replication of one arm. Money is
-// NOK of the price year discounted to the start; the NPVs, the fiscal account and the
+// NOK of the price year discounted to the start; the accounts include the value after the
+// horizon (reported apart as npv_after_horizon_nok); the NPVs, the fiscal account and the
 // benefit-cost ratio are relative to the scenario's baseline arm (NaN without one).
 // A metric that does not exist in a replication (no one placed: no days to job) is NaN and is
 // left out of that metric's summary; a metric missing in every replication is written null.
@@ -20,6 +21,8 @@ struct MetricContext {
     const model::ArmOutcome& outcome;
     const economics::ArmAccounts& accounts;
     const economics::RelativeAccounts* relative;  // nullptr without a baseline arm
+    // The socio-economic value after the horizon against the baseline arm's (NaN without one).
+    double npv_after_horizon;
 };
 
 struct MetricDefinition {
@@ -32,11 +35,20 @@ const std::vector<MetricDefinition>& arm_metrics();
 // Position of a metric in arm_metrics(); throws std::out_of_range for an unknown name.
 std::size_t metric_index(std::string_view name);
 
+// An arm's accounts in one replication: with the value after the horizon taken in, and that
+// value on its own.
+struct ReplicationAccounts {
+    economics::ArmAccounts all;
+    economics::ArmAccounts after;
+};
+ReplicationAccounts replication_accounts(const model::ArmOutcome& arm,
+                                         const economics::EconomicsConfig& config);
+
 // The metrics of one arm of one replication, given its accounts and the baseline arm's in the
 // same replication (nullptr without a baseline arm).
 std::vector<double> arm_metric_values(const model::ArmOutcome& arm,
-                                      const economics::ArmAccounts& accounts,
-                                      const economics::ArmAccounts* baseline,
+                                      const ReplicationAccounts& accounts,
+                                      const ReplicationAccounts* baseline,
                                       const economics::EconomicsConfig& config);
 
 // The metrics of every arm of one replication, [arm][metric].

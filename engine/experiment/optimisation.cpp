@@ -277,7 +277,7 @@ class Evaluator {
             const auto outcome =
                 model::simulate_arm(scenario.model, *plan.versus, settings.seed, r);
             events[r] = outcome.events;
-            baseline_[r] = economics::accounts_of(outcome.cash_flows, scenario.model.economics);
+            baseline_[r] = replication_accounts(outcome, scenario.model.economics);
         });
         for (std::uint64_t e : events) out.events += e;
     }
@@ -338,14 +338,14 @@ class Evaluator {
             const std::uint64_t r = t % reps;
             const auto outcome = model::simulate_arm(config, plan_.arm, settings_.seed, r);
             events[t] = outcome.events;
-            const auto accounts = economics::accounts_of(outcome.cash_flows, economics);
-            std::optional<economics::ArmAccounts> versus;
+            const auto accounts = replication_accounts(outcome, economics);
+            std::optional<ReplicationAccounts> versus;
             if (plan_.versus && plan_.versus_fixed) {
                 versus = baseline_[r];
             } else if (plan_.versus) {
                 const auto b = model::simulate_arm(config, *plan_.versus, settings_.seed, r);
                 events[t] += b.events;
-                versus = economics::accounts_of(b.cash_flows, economics);
+                versus = replication_accounts(b, economics);
             }
             values[t] =
                 arm_metric_values(outcome, accounts, versus ? &*versus : nullptr, economics);
@@ -376,7 +376,7 @@ class Evaluator {
     const Plan& plan_;
     const OptimiseSettings& settings_;
     OptimiseResults& out_;
-    std::vector<economics::ArmAccounts> baseline_;  // [replication], when versus_fixed
+    std::vector<ReplicationAccounts> baseline_;  // [replication], when versus_fixed
     std::map<std::vector<std::int64_t>, std::size_t> seen_;
 };
 

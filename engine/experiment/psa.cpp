@@ -124,6 +124,9 @@ PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settin
         settings.progress);
     for (std::uint64_t e : events) results.events += e;
     results.arms = summarize_samples(scenario.model, results.samples);
+    results.evppi =
+        psa_evppi(scenario.uncertainty, scenario.model.economics, results.parameter_values,
+                  results.samples, results.threads, settings.cancel);
     results.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return results;

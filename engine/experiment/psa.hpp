@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/experiment/psa_evppi.hpp"
 #include "engine/experiment/replication_runner.hpp"
 #include "engine/scenario/scenario.hpp"
 
@@ -37,6 +38,7 @@ struct PsaResults {
     std::vector<std::vector<std::vector<double>>> samples;  // [draw][arm][metric]
     std::optional<std::size_t> baseline_arm;
     std::vector<ArmSummary> arms;  // each metric over draws
+    PsaEvppi evppi;                // per parameter and group, over the CEAC's grid
 };
 
 // The parameter values of every draw, [draw][parameter].

@@ -1,5 +1,7 @@
 #include "engine/model/arm_bookkeeping.hpp"
 
+#include <algorithm>
+
 namespace followsim::model {
 
 using economics::Flow;
@@ -12,13 +14,38 @@ double ArmBookkeeping::staff_cost_per_hour() const noexcept {
     return config_.economics.staff_cost_per_year_nok / config_.economics.hours_per_fte_year;
 }
 
-void ArmBookkeeping::benefits(const Person& p, double until) {
+void ArmBookkeeping::benefit_spell(double from, double until, double per_month_nok, Payer payer,
+                                   bool taxed) {
+    if (!(until > from) || per_month_nok == 0.0) return;
+    const double per_day = per_month_nok / kDaysPerMonth;
+    book_.spell(Flow::benefits, payer, from, until, per_day);
+    if (taxed) {
+        book_.spell(Flow::benefit_tax, Payer::state, from, until,
+                    per_day * config_.economics.benefit_tax_rate);
+    }
+}
+
+void ArmBookkeeping::benefits(Person& p, double until) {
     const CohortConfig& c = config_.cohorts[p.cohort];
-    if (c.benefit == BenefitKind::none || c.benefit_per_month_nok == 0.0) return;
-    // Sosialhjelp is the municipality's; AAP and dagpenger are the state's (folketrygden).
-    const auto payer = c.benefit == BenefitKind::sosialhjelp ? Payer::municipality : Payer::state;
-    book_.spell(Flow::benefits, payer, p.active_since, until,
-                c.benefit_per_month_nok / kDaysPerMonth);
+    const double from = p.active_since;
+    if (!(until > from)) return;
+    // The cohort's benefit until its maximum duration is used up.
+    const double left = std::max(0.0, c.benefit_max_days - p.benefit_days_used);
+    const double split = std::min(until, from + left);
+    p.benefit_days_used += split - from;
+    if (c.benefit != BenefitKind::none) {
+        // Sosialhjelp is the municipality's and untaxed; AAP and dagpenger are the state's
+        // (folketrygden) and taxed as income.
+        const bool sosialhjelp = c.benefit == BenefitKind::sosialhjelp;
+        benefit_spell(from, split, c.benefit_per_month_nok,
+                      sosialhjelp ? Payer::municipality : Payer::state, !sosialhjelp);
+    }
+    if (split < until && c.after_benefit_limit) exit_benefits(*c.after_benefit_limit, split, until);
+}
+
+void ArmBookkeeping::exit_benefits(ExitState state, double from, double until) {
+    const ExitStateConfig& s = config_.exits.states[static_cast<std::size_t>(state)];
+    benefit_spell(from, until, s.benefit_per_month_nok, s.payer, s.taxed);
 }
 
 void ArmBookkeeping::employment(const Person& p, double until) {

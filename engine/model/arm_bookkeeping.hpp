@@ -13,8 +13,11 @@ class ArmBookkeeping {
   public:
     explicit ArmBookkeeping(const ModelConfig& config);
 
-    // Benefits from the start of the person's spell as a job seeker to `until`.
-    void benefits(const Person& p, double until);
+    // Benefits from the start of the person's spell as a job seeker to `until`: the cohort's
+    // benefit up to its maximum duration, then the benefit the cohort's rule gives after it.
+    void benefits(Person& p, double until);
+    // The benefit of exit state `state` from `from` to `until` (a dropout's, to the horizon).
+    void exit_benefits(ExitState state, double from, double until);
     // The wages of the person's job from its start to `until`.
     void employment(const Person& p, double until);
 
@@ -26,6 +29,10 @@ class ArmBookkeeping {
     [[nodiscard]] double staff_cost_per_hour() const noexcept;
 
   private:
+    // A benefit spell and the tax on it.
+    void benefit_spell(double from, double until, double per_month_nok, economics::Payer payer,
+                       bool taxed);
+
     const ModelConfig& config_;
     economics::CashFlowBook book_;
 };

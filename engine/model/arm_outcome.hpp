@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/economics/cash_flows.hpp"
+#include "engine/model/population.hpp"
 #include "engine/model/state_fields.hpp"
 #include "engine/model/subgroups.hpp"
 
@@ -37,6 +38,9 @@ struct ArmOutcome {
     std::optional<double> budget_exhausted_day;
     std::uint64_t events = 0;
     economics::CashFlowTotals cash_flows;  // every cash flow of the arm, by kind and payer
+    // The value after the horizon (economics.value_after_horizon), by kind and payer.
+    economics::CashFlowTotals after_horizon;
+    std::array<std::int64_t, kExitStates> exits_by_state{};  // dropouts by where they went
 
     // Invariants the tests check.
     std::int64_t peak_over_capacity = 0;  // max over starts of (in pathway - capacity)

@@ -12,6 +12,7 @@
 #include "engine/core/entity_pool.hpp"
 #include "engine/core/simulator.hpp"
 #include "engine/core/statistics.hpp"
+#include "engine/model/after_horizon.hpp"
 #include "engine/model/arm_bookkeeping.hpp"
 #include "engine/model/arm_events.hpp"
 #include "engine/model/arrivals.hpp"
@@ -38,7 +39,10 @@ class ArmSimulation {
           policy_(config.arms.at(arm_index)),
           arrivals_(config, seed, replication),
           budget_(config.budget),
-          books_(config) {
+          books_(config),
+          after_horizon_(config) {
+        for (std::size_t s = 0; s < kExitStates; ++s)
+            exit_shares_[s] = config.exits.states[s].share;
         const std::optional<StaffingPlan> staffing = config.staffing_of(arm_index);
         for (std::size_t i = 0; i < config.pathways.size(); ++i) {
             const PathwayConfig& p = config.pathways[i];
@@ -187,6 +191,9 @@ class ArmSimulation {
             case kJobLoss:
                 on_job_loss(e.entity);
                 break;
+            case kAfterCareEnd:
+                on_after_care_end(e.entity);
+                break;
             case kMonthTick:
                 on_month(e.entity);
                 break;
@@ -202,6 +209,10 @@ class ArmSimulation {
     }
 
     void on_placement(EntityId id) {
+        // The pathway whose placement this is (persons waiting are in ordinary follow-up).
+        const PathwayIndex from = persons_[id].state == PersonState::in_pathway
+                                      ? persons_[id].pathway
+                                      : kBaselinePathway;
         leave_current(id, true);
         Person& p = persons_[id];
         books_.benefits(p, sim_.now());
@@ -215,15 +226,46 @@ class ArmSimulation {
             for_each_subgroup(p, [](SubgroupTally& t) { ++t.placed; });
             days_to_job_.add(sim_.now() - p.arrival_day);
         }
+        // One draw for the job's length, whatever follows: the same in every arm.
         const double e = p.rng.exponential(1.0);
-        const double after = config_.cohorts[p.cohort].job_loss.sample(e);
-        p.next_event = schedule_if_before_horizon(after, kJobLoss, id);
+        const PathwayConfig& pc = config_.pathways[from];
+        const TimeToEvent& loss = pc.job_loss ? *pc.job_loss : config_.cohorts[p.cohort].job_loss;
+        p.placed_from = from;
+        if (pathways_[from]->begin_after_care(p, sim_.now())) {
+            const AfterPlacement& care = *pc.after_placement;
+            const double after = loss.sample_with_early_ratio(e, care.job_loss_hazard_ratio, care.days);
+            p.after_care_until = sim_.now() + care.days;
+            p.job_loss_day = sim_.now() + after;
+            p.next_event = after <= care.days
+                               ? schedule_if_before_horizon(after, kJobLoss, id)
+                               : schedule_if_before_horizon(care.days, kAfterCareEnd, id);
+            return;
+        }
+        p.next_event = schedule_if_before_horizon(loss.sample(e), kJobLoss, id);
+    }
+
+    // Follow-up after the placement ends; the job goes on until its loss, if that comes.
+    void on_after_care_end(EntityId id) {
+        Person& p = persons_[id];
+        end_after_care(p);
+        p.next_event = schedule_if_before_horizon(p.job_loss_day - sim_.now(), kJobLoss, id);
+    }
+
+    void end_after_care(Person& p) {
+        if (p.after_care_until <= 0.0) return;
+        pathways_[p.placed_from]->end_after_care(p, sim_.now());
+        p.after_care_until = 0.0;
     }
 
     void on_dropout(EntityId id) {
         leave_current(id, false);
-        // Benefits after leaving (other benefits, education) are outside the model.
-        books_.benefits(persons_[id], sim_.now());
+        Person& p = persons_[id];
+        books_.benefits(p, sim_.now());
+        // The exit state, from the person's own stream, and its benefit to the horizon (and
+        // after it, in the value after the horizon): absorbing, so booked at once.
+        const auto state = static_cast<ExitState>(pick_share(exit_shares_, p.rng.uniform01()));
+        books_.exit_benefits(state, sim_.now(), config_.horizon_days);
+        ++exits_[static_cast<std::size_t>(state)];
         monitor_.add(StateField::exited, 1);
         persons_.release(id);
     }
@@ -238,6 +280,7 @@ class ArmSimulation {
     }
 
     void on_job_loss(EntityId id) {
+        end_after_care(persons_[id]);
         monitor_.add(StateField::employed, -1);
         employed_time_.set(sim_.now(), static_cast<double>(monitor_.count(StateField::employed)));
         Person& p = persons_[id];
@@ -351,7 +394,8 @@ class ArmSimulation {
         ++rationed_;
         // While waiting, the baseline hazards apply.
         const PathwayConfig& baseline = config_.pathways[kBaselinePathway];
-        schedule_episode(id, baseline.placement, baseline.dropout, 1.0, kNever);
+        schedule_episode(id, baseline.placement, baseline.dropout,
+                         person_hazard_ratio(persons_[id], baseline), kNever);
     }
 
     void start(EntityId id, PathwayIndex pw) {
@@ -369,8 +413,10 @@ class ArmSimulation {
         if (pathway.dose_dependent()) {
             schedule_dosed_episode(id, pathway);
         } else {
-            schedule_episode(id, pathway.placement(), pathway.config().dropout,
-                             pathway.placement_hazard_ratio(), pathway.config().max_duration_days);
+            schedule_episode(
+                id, pathway.placement(), pathway.config().dropout,
+                pathway.placement_hazard_ratio() * person_hazard_ratio(p, pathway.config()),
+                pathway.config().max_duration_days);
         }
     }
 
@@ -423,21 +469,25 @@ class ArmSimulation {
 
     // ---- competing risks ----------------------------------------------------------------
 
+    // The population's hazard ratios for the person, and the pathway's own.
     [[nodiscard]] double person_hazard_ratio(const Person& p) const {
-        return config_.group_hazard_ratio[static_cast<std::size_t>(p.group)] *
-               config_.age_band_hazard_ratio[static_cast<std::size_t>(p.age_band)];
+        return config_.hazard_ratios.of(p.group, p.age_band, config_.cohorts[p.cohort].benefit);
+    }
+    [[nodiscard]] double person_hazard_ratio(const Person& p, const PathwayConfig& pw) const {
+        return person_hazard_ratio(p) *
+               pw.hazard_ratios.of(p.group, p.age_band, config_.cohorts[p.cohort].benefit);
     }
 
     // Draws the episode's competing risks: always two draws, so a person's later episodes
     // use the same numbers in every arm that gives them the same number of episodes. At equal
     // times a job wins over dropout, and dropout over the end of the measure.
+    // `hazard_ratio`: the pathway's and the person's together.
     void schedule_episode(EntityId id, const TimeToEvent& placement, const TimeToEvent& dropout,
-                          double pathway_hazard_ratio, double max_duration_days) {
+                          double hazard_ratio, double max_duration_days) {
         Person& p = persons_[id];
         const double e_placement = p.rng.exponential(1.0);
         const double e_dropout = p.rng.exponential(1.0);
-        const double to_job =
-            placement.sample(e_placement, pathway_hazard_ratio * person_hazard_ratio(p));
+        const double to_job = placement.sample(e_placement, hazard_ratio);
         const double to_dropout = dropout.sample(e_dropout);
         core::EventKind kind = kPlacement;
         double first = to_job;
@@ -460,7 +510,7 @@ class ArmSimulation {
         const double e_placement = p.rng.exponential(1.0);
         const double e_dropout = p.rng.exponential(1.0);
         const double rate = pathway.placement_rate_per_day() * pathway.placement_hazard_ratio() *
-                            person_hazard_ratio(p);
+                            person_hazard_ratio(p, pathway.config());
         pathway.clock().add(id, sim_.now(), rate > 0.0 ? e_placement / rate : kNever);
         clock_moved(pathway);
         const double to_dropout = pathway.config().dropout.sample(e_dropout);
@@ -535,9 +585,11 @@ class ArmSimulation {
             if (p.state == PersonState::employed) {
                 books_.employment(p, horizon);
                 count_employment(p, horizon);
+                after_horizon_.employed(p);
                 return;
             }
             books_.benefits(p, horizon);
+            after_horizon_.seeking(p, person_hazard_ratio(p));
             if (p.state == PersonState::waiting) waits_.add(horizon - p.referral_day);
             if (p.state == PersonState::in_pathway)
                 pathways_[p.pathway]->close_at_horizon(p, horizon);
@@ -582,6 +634,11 @@ class ArmSimulation {
         out.spent_by_year_nok = ledger.spent_by_year_nok();
         out.months = monitor_.take_months();
         out.subgroups = std::move(subgroups_);
+        out.exits_by_state = exits_;
+        for (std::size_t s = 0; s < kExitStates; ++s) {
+            after_horizon_.exited(static_cast<ExitState>(s), exits_[s]);
+        }
+        out.after_horizon = after_horizon_.totals();
         return out;
     }
 
@@ -591,6 +648,9 @@ class ArmSimulation {
     PurchaseBudget budget_;
     ArmBookkeeping books_;
     StateMonitor monitor_;
+    AfterHorizonValuation after_horizon_;
+    std::array<double, kExitStates> exit_shares_{};
+    std::array<std::int64_t, kExitStates> exits_{};
     core::Simulator sim_;
     core::EntityPool<Person> persons_;
     std::vector<std::unique_ptr<Pathway>> pathways_;  // by pathway index

@@ -27,6 +27,12 @@ InHouseFollowUp::InHouseFollowUp(const PathwayConfig& config, PathwayIndex index
     if (staffing) {
         team_.emplace(*config.in_house(), *staffing, model, books);
         load_class_ = team_->add_load_class(1.0);
+        // Follow-up after a placement takes its hours against a participant's planned dose.
+        if (const auto& after = config.after_placement) {
+            const double planned = config.in_house()->hours_per_participant_month;
+            after_care_class_ =
+                team_->add_load_class(planned > 0.0 ? after->hours_per_month / planned : 0.0);
+        }
     }
     floor_ = 0.0;
     if (depends_on_dose(model.dose_response)) {
@@ -49,6 +55,16 @@ void InHouseFollowUp::begin(Person& p, double now) {
 void InHouseFollowUp::end(Person& p, double now, bool placed) {
     Pathway::end(p, now, placed);
     if (team_) team_->add_load(now, load_class_, -1);
+}
+
+bool InHouseFollowUp::begin_after_care(Person& /*p*/, double now) {
+    if (!team_ || !config().after_placement) return false;
+    team_->add_load(now, after_care_class_, 1);
+    return true;
+}
+
+void InHouseFollowUp::end_after_care(Person& /*p*/, double now) {
+    team_->add_load(now, after_care_class_, -1);
 }
 
 void InHouseFollowUp::change_staff(std::size_t index, double now,

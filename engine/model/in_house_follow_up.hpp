@@ -25,6 +25,8 @@ class InHouseFollowUp final : public Pathway {
     [[nodiscard]] double dose_factor() const override;
     void begin(Person& p, double now) override;
     void end(Person& p, double now, bool placed) override;
+    bool begin_after_care(Person& p, double now) override;
+    void end_after_care(Person& p, double now) override;
 
     // The arm's team, if it has one.
     [[nodiscard]] InHouseTeam* team() noexcept { return team_ ? &*team_ : nullptr; }
@@ -36,6 +38,7 @@ class InHouseFollowUp final : public Pathway {
     const ModelConfig& model_;
     std::optional<InHouseTeam> team_;
     std::size_t load_class_ = 0;
+    std::size_t after_care_class_ = 0;  // persons followed up after a placement
     double hazard_ratio_;
     double floor_;  // the dose factor never takes the hazard below ordinary follow-up's
 };

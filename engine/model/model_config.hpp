@@ -15,6 +15,18 @@
 
 namespace followsim::model {
 
+// Hazard ratios on the placement hazard by need group, age band and benefit kind.
+struct SubgroupHazardRatios {
+    std::array<double, kNeedGroups> groups{1.0, 1.0, 1.0, 1.0};
+    std::array<double, kAgeBands> age_bands{1.0, 1.0};
+    std::array<double, kBenefitKinds> benefits{1.0, 1.0, 1.0, 1.0};
+
+    [[nodiscard]] double of(NeedGroup g, AgeBand a, BenefitKind b) const {
+        return groups[static_cast<std::size_t>(g)] * age_bands[static_cast<std::size_t>(a)] *
+               benefits[static_cast<std::size_t>(b)];
+    }
+};
+
 // Pathway indices: baseline is always 0; in-house, if present, 1; then the measures.
 using PathwayIndex = std::int32_t;
 inline constexpr PathwayIndex kBaselinePathway = 0;
@@ -30,6 +42,18 @@ struct ArrivalConfig {
     double until_days = 0.0;
 };
 
+// An exit state: the share of dropouts who go there and the benefit they get from then on.
+struct ExitStateConfig {
+    double share = 0.0;
+    double benefit_per_month_nok = 0.0;
+    economics::Payer payer = economics::Payer::state;
+    bool taxed = false;  // benefits taxed as income (disability benefit); social assistance is not
+};
+
+struct ExitsConfig {
+    std::array<ExitStateConfig, kExitStates> states{};
+};
+
 struct CohortConfig {
     std::string name;
     ArrivalConfig arrivals;
@@ -37,6 +61,10 @@ struct CohortConfig {
     std::array<double, kAgeBands> age_band_shares{0.0, 1.0};
     BenefitKind benefit = BenefitKind::none;
     double benefit_per_month_nok = 0.0;
+    // The most days the benefit is paid (AAP's maximum duration); after it, the benefit of
+    // exit state `after_benefit_limit` (none: no benefit).
+    double benefit_max_days = kNever;
+    std::optional<ExitState> after_benefit_limit;
     double wage_per_month_nok = 0.0;
     TimeToEvent job_loss;  // after a placement; the person then re-enters as a job seeker
     // Persons of this cohort already in a pathway when the simulation starts.
@@ -116,11 +144,28 @@ struct MeasureTerms {
 
 using PathwayTerms = std::variant<BaselineTerms, InHouseTerms, MeasureTerms>;
 
+// Follow-up after a placement by the pathway that placed the person (supported-employment
+// style follow-along): for `days`, the job-loss hazard is multiplied by job_loss_hazard_ratio.
+// In-house, it takes the team's hours (hours_per_month against a participant's planned dose);
+// a measure's provider charges price_per_month_nok.
+struct AfterPlacement {
+    double days = 0.0;
+    double job_loss_hazard_ratio = 1.0;
+    double hours_per_month = 0.0;
+    double price_per_month_nok = 0.0;
+};
+
 struct PathwayConfig {
     std::string name;
     TimeToEvent placement;
     TimeToEvent dropout;
     double max_duration_days = kNever;
+    // This pathway's own effect by subgroup (close follow-up of young people can work
+    // differently from a purchased measure), on top of the population's.
+    SubgroupHazardRatios hazard_ratios;
+    // Jobs found from this pathway last as this says (default: the cohort's job_loss).
+    std::optional<TimeToEvent> job_loss;
+    std::optional<AfterPlacement> after_placement;
     PathwayTerms terms;
 
     [[nodiscard]] bool is_baseline() const { return std::holds_alternative<BaselineTerms>(terms); }
@@ -160,10 +205,10 @@ struct ModelConfig {
     DoseResponse dose_response = PowerDoseResponse{};
     std::vector<CohortConfig> cohorts;
     std::vector<PathwayConfig> pathways;  // [0] baseline
-    std::array<double, kNeedGroups> group_hazard_ratio{1.0, 1.0, 1.0, 1.0};
-    std::array<double, kAgeBands> age_band_hazard_ratio{1.0, 1.0};
+    SubgroupHazardRatios hazard_ratios;   // in every pathway
     BudgetConfig budget;
     std::vector<ArmConfig> arms;
+    ExitsConfig exits;
     economics::EconomicsConfig economics;
 
     // The in-house pathway, if the scenario has one.

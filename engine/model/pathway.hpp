@@ -56,6 +56,12 @@ class Pathway {
     virtual void end(Person& p, double now, bool placed);
     // A participant still here at the horizon: book what their stay has cost so far.
     virtual void close_at_horizon(Person& /*p*/, double /*horizon*/) {}
+    // Follow-up after a placement (config().after_placement) starts or ends; false: the
+    // pathway cannot give it (in-house follow-up without a team).
+    virtual bool begin_after_care(Person& /*p*/, double /*now*/) {
+        return config_.after_placement.has_value();
+    }
+    virtual void end_after_care(Person& /*p*/, double /*now*/) {}
 
     // ---- the dose ----
     // Whether the placement hazard follows the follow-up dose (then placements are on the

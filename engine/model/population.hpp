@@ -32,6 +32,13 @@ inline constexpr std::size_t kBenefitKinds = 4;
 inline constexpr std::array<const char*, kBenefitKinds> kBenefitKindNames{
     "none", "aap", "dagpenger", "sosialhjelp"};
 
+// Where a person goes who leaves job seeking other than for a job (a dropout): each state has
+// its own benefit flow from then on.
+enum class ExitState : std::uint8_t { disability_benefit, social_assistance, education, unknown };
+inline constexpr std::size_t kExitStates = 4;
+inline constexpr std::array<const char*, kExitStates> kExitStateNames{
+    "disability_benefit", "social_assistance", "education", "unknown"};
+
 // The category a uniform draw u falls in, given shares that sum to 1; the last category with a
 // positive share takes what rounding leaves.
 template <std::size_t N>

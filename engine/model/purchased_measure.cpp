@@ -66,6 +66,20 @@ void PurchasedMeasure::end(Person& p, double now, bool placed) {
     budget_.change_spend_rate(now, -terms_.price_per_month_nok / kDaysPerMonth);
 }
 
+bool PurchasedMeasure::begin_after_care(Person& /*p*/, double now) {
+    const auto& after = config().after_placement;
+    if (!after) return false;
+    // The provider's follow-along is bought with the placement: spent in this budget year
+    // (recorded, not committed ahead).
+    const double price = after->price_per_month_nok * after->days / kDaysPerMonth;
+    if (price > 0.0) {
+        books_.book().lump(Flow::purchases, books_.economics().purchases_paid_by, now, price);
+        budget_.ledger().record_spending(budget_.ledger().current_year(), price);
+        budget_.fee_paid(price);
+    }
+    return true;
+}
+
 void PurchasedMeasure::close_at_horizon(Person& p, double horizon) {
     book_purchases(p, horizon, budget_.ledger().current_year());
 }

@@ -35,6 +35,7 @@ class PurchasedMeasure final : public Pathway {
     void begin(Person& p, double now) override;
     void end(Person& p, double now, bool placed) override;
     void close_at_horizon(Person& p, double horizon) override;
+    bool begin_after_care(Person& p, double now) override;
 
     // Books the price of the person's place from the last booking to now in budget `year`;
     // returns it.

@@ -124,6 +124,15 @@ double TimeToEvent::sample(double unit_exponential, double hazard_ratio) const {
     return std::visit([target](const auto& f) { return f.time_at(target); }, form);
 }
 
+double TimeToEvent::sample_with_early_ratio(double e, double early_ratio,
+                                            double early_days) const {
+    if (std::holds_alternative<FixedDelay>(form)) return sample(e);
+    // Accumulated hazard: r H(t) up to the early days, then r H(D) + H(t) - H(D).
+    const double early = early_ratio * cumulative_hazard(early_days);
+    if (e <= early) return time_at_cumulative_hazard(e / early_ratio);
+    return time_at_cumulative_hazard(e - early + cumulative_hazard(early_days));
+}
+
 double TimeToEvent::cumulative_probability(double days) const {
     if (const auto* fixed = std::get_if<FixedDelay>(&form)) return days >= fixed->days ? 1.0 : 0.0;
     return -std::expm1(-cumulative_hazard(days));

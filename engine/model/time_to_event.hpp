@@ -101,6 +101,10 @@ struct TimeToEvent {
     [[nodiscard]] double sample(double unit_exponential, double hazard_ratio = 1.0) const;
     // Probability that the event has happened by t (no competing risks, hazard ratio 1).
     [[nodiscard]] double cumulative_probability(double days) const;
+    // The event time when the hazard is multiplied by `early_ratio` for the first
+    // `early_days` (e.g. follow-up after a placement), then not.
+    [[nodiscard]] double sample_with_early_ratio(double unit_exponential, double early_ratio,
+                                                 double early_days) const;
     // H(t), and the t at which H reaches a value (kNever if it never does).
     [[nodiscard]] double cumulative_hazard(double days) const;
     [[nodiscard]] double time_at_cumulative_hazard(double hazard) const;

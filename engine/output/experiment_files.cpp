@@ -14,8 +14,45 @@ using nlohmann::ordered_json;
 
 namespace {
 
+constexpr const char* kEvppiMethod =
+    "Strong, Oakley & Brennan (2014) non-parametric regression: each arm's extra placements and "
+    "extra programme cost against {} are regressed on the parameter(s) by a penalised "
+    "regression spline (cubic P-splines, additive over a group's parameters, with their "
+    "pairwise products when there are 20 draws per unpenalised term; smoothing by GCV); "
+    "EVPPI = mean over draws of the best arm's fitted net benefit - the best arm's mean. "
+    "Estimates below 0 are set to 0, above the EVPI capped at it (set_to_zero, "
+    "capped_at_evpi: how many wtp points).";
+
 ordered_json nullable(double x) {
     return std::isnan(x) ? ordered_json(nullptr) : ordered_json(x);
+}
+
+// cost_effectiveness.evppi of a PSA: per parameter and group, at the CEAC's grid.
+ordered_json evppi_json(const scenario::Scenario& scenario, const experiment::PsaEvppi& e) {
+    ordered_json parameters = ordered_json::object();
+    ordered_json groups = ordered_json::object();
+    ordered_json set_to_zero = ordered_json::object();
+    ordered_json capped = ordered_json::object();
+    auto add = [&](ordered_json& to, const std::string& name,
+                   const economics::EvppiEstimate& estimate) {
+        to[name] = estimate.value;
+        // Where the bounds 0 <= EVPPI <= EVPI changed an estimate: how many wtp points.
+        if (estimate.set_to_zero > 0) set_to_zero[name] = estimate.set_to_zero;
+        if (estimate.capped_at_evpi > 0) capped[name] = estimate.capped_at_evpi;
+    };
+    for (std::size_t i = 0; i < e.parameters.size(); ++i)
+        add(parameters, scenario.uncertainty.parameters[i].path, e.parameters[i]);
+    for (std::size_t g = 0; g < e.groups.size(); ++g)
+        add(groups, scenario.uncertainty.groups[g].name, e.groups[g]);
+    const std::string reference =
+        scenario.model.arms.empty() ? std::string() : scenario.model.arms.front().name;
+    return {{"wtp_nok_per_placement", e.wtp},
+            {"parameters", std::move(parameters)},
+            {"groups", std::move(groups)},
+            {"method", fmt::format(kEvppiMethod, reference)},
+            {"evpi_nok", e.evpi},
+            {"set_to_zero", std::move(set_to_zero)},
+            {"capped_at_evpi", std::move(capped)}};
 }
 
 }  // namespace
@@ -31,6 +68,7 @@ ordered_json psa_summary_json(const scenario::Scenario& scenario, const experime
     j["arms"] = arms_json(scenario, r.arms);
     j["comparisons"] = comparisons_json(scenario.model, r.samples);
     j["cost_effectiveness"] = cost_effectiveness_json(scenario.model, r.samples);
+    j["cost_effectiveness"]["evppi"] = evppi_json(scenario, r.evppi);
 
     ordered_json parameters = ordered_json::array();
     for (std::size_t i = 0; i < scenario.uncertainty.parameters.size(); ++i) {

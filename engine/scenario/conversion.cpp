@@ -140,4 +140,36 @@ model::PathwayIndex Conversion::target(const YAML::Node& n, const std::string& p
     return pathway_index_.at(n.Scalar());
 }
 
+namespace {
+template <std::size_t N>
+void convert_ratio_table(Conversion& c, const YAML::Node& n, const std::string& path,
+                         const std::array<const char*, N>& names, std::array<double, N>& out,
+                         std::function<std::array<double, N>&(model::ModelConfig&)> table) {
+    if (!n) return;
+    for (std::size_t k = 0; k < N; ++k) {
+        if (!n[names[k]]) continue;
+        out[k] = n[names[k]].template as<double>();
+        c.bind_number(child_path(path, names[k]),
+                      [table, k](model::ModelConfig& m) -> double& { return table(m)[k]; });
+    }
+}
+}  // namespace
+
+model::SubgroupHazardRatios convert_hazard_ratios(Conversion& c, const YAML::Node& n,
+                                                  const std::string& path,
+                                                  FieldOf<model::SubgroupHazardRatios> ratios) {
+    model::SubgroupHazardRatios out;
+    if (!n) return out;
+    convert_ratio_table<model::kNeedGroups>(
+        c, n["groups"], child_path(path, "groups"), model::kNeedGroupNames,
+        out.groups, [ratios](model::ModelConfig & m) -> auto& { return ratios(m).groups; });
+    convert_ratio_table<model::kAgeBands>(
+        c, n["age_bands"], child_path(path, "age_bands"), model::kAgeBandNames,
+        out.age_bands, [ratios](model::ModelConfig & m) -> auto& { return ratios(m).age_bands; });
+    convert_ratio_table<model::kBenefitKinds>(
+        c, n["benefits"], child_path(path, "benefits"), model::kBenefitKindNames,
+        out.benefits, [ratios](model::ModelConfig & m) -> auto& { return ratios(m).benefits; });
+    return out;
+}
+
 }  // namespace followsim::scenario

@@ -91,6 +91,12 @@ class Conversion {
 model::StaffingPlan convert_staffing(Conversion& c, const YAML::Node& n, const std::string& path,
                                      FieldOf<model::StaffingPlan> plan);
 
+// Hazard ratios by need group, age band and benefit kind at `path` (absent: all 1), each
+// bound through `ratios`.
+model::SubgroupHazardRatios convert_hazard_ratios(Conversion& c, const YAML::Node& n,
+                                                  const std::string& path,
+                                                  FieldOf<model::SubgroupHazardRatios> ratios);
+
 // The converters of the sections, in the order the loader calls them.
 void convert_pathways(Conversion& c, const YAML::Node& n, model::ModelConfig& m);
 void convert_population(Conversion& c, const YAML::Node& n, model::ModelConfig& m);

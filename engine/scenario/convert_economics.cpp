@@ -22,6 +22,8 @@ void convert_economics(Conversion& c, const YAML::Node& e, ModelConfig& m) {
         {"displacement_share", &EconomicsConfig::displacement_share},
         {"hours_per_fte_year", &EconomicsConfig::hours_per_fte_year},
         {"staff_cost_per_year_nok", &EconomicsConfig::staff_cost_per_year_nok},
+        {"benefit_tax_rate", &EconomicsConfig::benefit_tax_rate},
+        {"valuation_years", &EconomicsConfig::valuation_years},
     };
     for (const auto& [key, member] : numbers) {
         if (!e[key]) continue;
@@ -33,6 +35,7 @@ void convert_economics(Conversion& c, const YAML::Node& e, ModelConfig& m) {
         return n.Scalar() == "municipality" ? economics::Payer::municipality
                                             : economics::Payer::state;
     };
+    if (e["after_horizon"]) config.value_after_horizon = e["after_horizon"].Scalar() == "expected";
     if (e["in_house_paid_by"]) config.in_house_paid_by = payer(e["in_house_paid_by"]);
     if (e["purchases_paid_by"]) config.purchases_paid_by = payer(e["purchases_paid_by"]);
     if (const YAML::Node w = e["ceac"]) {

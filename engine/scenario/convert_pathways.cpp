@@ -12,6 +12,34 @@ namespace {
 using model::ModelConfig;
 using model::PathwayConfig;
 
+// Follow-up after a placement made by pathway `i`.
+model::AfterPlacement convert_after_placement(Conversion& c, const YAML::Node& a,
+                                              const std::string& path, std::size_t i) {
+    const std::string here = child_path(path, "after_placement");
+    auto care = [i](ModelConfig& m) -> model::AfterPlacement& {
+        return *m.pathways[i].after_placement;
+    };
+    model::AfterPlacement ap;
+    ap.days = c.positive_duration(a["duration"], child_path(here, "duration"));
+    c.bind_duration(
+        child_path(here, "duration"), [care](ModelConfig& m) -> double& { return care(m).days; },
+        true);
+    ap.job_loss_hazard_ratio = 0.8;  // assumption: supported-employment trials (docs/model.md)
+    ap.hours_per_month = 1.0;        // assumption
+    const std::pair<const char*, double model::AfterPlacement::*> numbers[] = {
+        {"job_loss_hazard_ratio", &model::AfterPlacement::job_loss_hazard_ratio},
+        {"hours_per_month", &model::AfterPlacement::hours_per_month},
+        {"price_per_month_nok", &model::AfterPlacement::price_per_month_nok},
+    };
+    for (const auto& [key, member] : numbers) {
+        if (!a[key]) continue;
+        ap.*member = a[key].as<double>();
+        c.bind_number(child_path(here, key),
+                      [care, member](ModelConfig& m) -> double& { return care(m).*member; });
+    }
+    return ap;
+}
+
 // The common terms of a pathway at index `i`: placement, dropout, maximum duration.
 void convert_common(Conversion& c, const YAML::Node& n, const std::string& path, std::size_t i,
                     PathwayConfig& p) {
@@ -21,6 +49,18 @@ void convert_common(Conversion& c, const YAML::Node& n, const std::string& path,
     p.dropout = c.time_to_event(
         n["dropout"], child_path(path, "dropout"),
         [i](ModelConfig& m) -> model::TimeToEvent& { return m.pathways[i].dropout; });
+    if (n["job_loss"]) {
+        p.job_loss = c.time_to_event(
+            n["job_loss"], child_path(path, "job_loss"),
+            [i](ModelConfig& m) -> model::TimeToEvent& { return *m.pathways[i].job_loss; });
+    }
+    if (const YAML::Node a = n["after_placement"])
+        p.after_placement = convert_after_placement(c, a, path, i);
+    p.hazard_ratios =
+        convert_hazard_ratios(c, n["hazard_ratios"], child_path(path, "hazard_ratios"),
+                              [i](ModelConfig& m) -> model::SubgroupHazardRatios& {
+                                  return m.pathways[i].hazard_ratios;
+                              });
     if (n["max_duration"]) {
         const std::string here = child_path(path, "max_duration");
         p.max_duration_days = c.positive_duration(n["max_duration"], here);

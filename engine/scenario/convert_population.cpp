@@ -51,6 +51,39 @@ void convert_arrivals(Conversion& c, const YAML::Node& a, const std::string& pat
     bind_days("until", &model::ArrivalConfig::until_days);
 }
 
+// AAP's maximum duration: 3 years from 1 January 2018, 4 years before (folketrygdloven
+// § 11-12; Prop. 74 L (2016-2017); Myhre & Kann, Arbeid og velferd 2/2022). The price year
+// stands for the period simulated.
+double aap_max_days(int price_year) {
+    return (price_year >= 2018 ? 3.0 : 4.0) * model::kDaysPerYear;
+}
+
+void convert_benefit_limit(Conversion& c, const YAML::Node& b, const std::string& path,
+                           std::size_t i, CohortConfig& cohort) {
+    if (cohort.benefit == model::BenefitKind::aap) {
+        cohort.benefit_max_days = aap_max_days(c.price_year);
+        cohort.after_benefit_limit = model::ExitState::social_assistance;  // assumption
+    }
+    if (b["max_duration"]) {
+        const std::string here = child_path(path, "max_duration");
+        cohort.benefit_max_days = c.positive_duration(b["max_duration"], here);
+        if (!cohort.after_benefit_limit) {
+            cohort.after_benefit_limit = model::ExitState::social_assistance;
+        }
+        c.bind_duration(
+            here, [i](ModelConfig& m) -> double& { return m.cohorts[i].benefit_max_days; }, true);
+    }
+    if (const YAML::Node after = b["after_max_duration"]) {
+        if (after.Scalar() == "none") {
+            cohort.after_benefit_limit.reset();
+        } else {
+            cohort.after_benefit_limit = after.Scalar() == "disability_benefit"
+                                             ? model::ExitState::disability_benefit
+                                             : model::ExitState::social_assistance;
+        }
+    }
+}
+
 void convert_benefit(Conversion& c, const YAML::Node& b, const std::string& path, std::size_t i,
                      CohortConfig& cohort) {
     const std::string kind = b["kind"].Scalar();
@@ -58,6 +91,7 @@ void convert_benefit(Conversion& c, const YAML::Node& b, const std::string& path
         if (kind == model::kBenefitKindNames[k])
             cohort.benefit = static_cast<model::BenefitKind>(k);
     }
+    convert_benefit_limit(c, b, path, i, cohort);
     if (b["per_month_nok"]) {
         cohort.benefit_per_month_nok = b["per_month_nok"].as<double>();
         c.bind_number(child_path(path, "per_month_nok"), [i](ModelConfig& m) -> double& {
@@ -159,23 +193,71 @@ void convert_cohort(Conversion& c, const YAML::Node& n, std::size_t i, CohortCon
     }
 }
 
+// Default exit states: shares from NAV's table of exits from nedsatt arbeidsevne (Q3 2024 ->
+// Q1 2025: uforetrygd 34.6 %, unknown 11.1 %, other 6.6 % of all exits, about half of which are
+// to work); benefits in G of the price year.
+struct ExitDefault {
+    double share;
+    double per_year_g;
+    economics::Payer payer;
+    bool taxed;
+};
+constexpr std::array<ExitDefault, model::kExitStates> kExitDefaults{{
+    // nav.no: uforetrygd at least 2.48 G a year for a single person; taxed as income.
+    {0.65, 2.48, economics::Payer::state, true},
+    // Assumption: Rundskriv A-3/2023, NOK 7,850 a month for a single person (2024) plus
+    // housing, about NOK 13,000 a month: 1.26 G a year; the municipality's, untaxed.
+    {0.10, 1.26, economics::Payer::municipality, false},
+    {0.05, 0.0, economics::Payer::state, false},  // assumption: study loans are not counted
+    {0.20, 0.0, economics::Payer::state, false},
+}};
+
+void convert_exits(Conversion& c, const YAML::Node& n, ModelConfig& m) {
+    const auto g = economics::grunnbelop_nok(c.price_year);
+    for (std::size_t s = 0; s < model::kExitStates; ++s) {
+        model::ExitStateConfig& state = m.exits.states[s];
+        const ExitDefault& d = kExitDefaults[s];
+        state.payer = d.payer;
+        state.taxed = d.taxed;
+        // Without a section, the defaults; with one, the states it names (a share of 0 else).
+        state.share = n ? 0.0 : d.share;
+        state.benefit_per_month_nok = g ? d.per_year_g * *g / 12.0 : 0.0;
+        if (!n || !n[model::kExitStateNames[s]]) continue;
+        const YAML::Node e = n[model::kExitStateNames[s]];
+        const std::string path = child_path("population.exits", model::kExitStateNames[s]);
+        if (e["share"]) {
+            state.share = e["share"].as<double>();
+            c.bind_number(child_path(path, "share"),
+                          [s](ModelConfig& x) -> double& { return x.exits.states[s].share; });
+        }
+        if (e["per_month_nok"] && e["per_year_g"]) {
+            c.report().report(e["per_year_g"], child_path(path, "per_year_g"),
+                              "give per_month_nok or per_year_g, not both");
+        } else if (e["per_month_nok"]) {
+            state.benefit_per_month_nok = e["per_month_nok"].as<double>();
+            c.bind_number(child_path(path, "per_month_nok"), [s](ModelConfig& x) -> double& {
+                return x.exits.states[s].benefit_per_month_nok;
+            });
+        } else if (e["per_year_g"]) {
+            if (!g) {
+                c.report().report(e["per_year_g"], child_path(path, "per_year_g"),
+                                  fmt::format("no G (grunnbeløp) is known for price_year {} "
+                                              "(2010-2025); give per_month_nok",
+                                              c.price_year));
+            } else {
+                state.benefit_per_month_nok = e["per_year_g"].as<double>() * *g / 12.0;
+            }
+        }
+    }
+}
+
 }  // namespace
 
 void convert_population(Conversion& c, const YAML::Node& n, ModelConfig& m) {
-    if (const YAML::Node hr = n["hazard_ratios"]) {
-        for (std::size_t g = 0; g < model::kNeedGroups; ++g) {
-            if (!hr["groups"] || !hr["groups"][model::kNeedGroupNames[g]]) continue;
-            m.group_hazard_ratio[g] = hr["groups"][model::kNeedGroupNames[g]].as<double>();
-            c.bind_number(child_path("population.hazard_ratios.groups", model::kNeedGroupNames[g]),
-                          [g](ModelConfig& x) -> double& { return x.group_hazard_ratio[g]; });
-        }
-        for (std::size_t a = 0; a < model::kAgeBands; ++a) {
-            if (!hr["age_bands"] || !hr["age_bands"][model::kAgeBandNames[a]]) continue;
-            m.age_band_hazard_ratio[a] = hr["age_bands"][model::kAgeBandNames[a]].as<double>();
-            c.bind_number(child_path("population.hazard_ratios.age_bands", model::kAgeBandNames[a]),
-                          [a](ModelConfig& x) -> double& { return x.age_band_hazard_ratio[a]; });
-        }
-    }
+    m.hazard_ratios = convert_hazard_ratios(
+        c, n["hazard_ratios"], "population.hazard_ratios",
+        [](ModelConfig& x) -> model::SubgroupHazardRatios& { return x.hazard_ratios; });
+    convert_exits(c, n["exits"], m);
     const YAML::Node cohorts = n["cohorts"];
     for (std::size_t i = 0; i < cohorts.size(); ++i) {
         CohortConfig cohort;

@@ -1,10 +1,13 @@
-// uncertainty: the PSA's parameters (a bound number of the scenario and its prior) and the
-// correlations between them.
+// uncertainty: the PSA's parameters (a bound number of the scenario and its prior), the
+// correlations between them and the groups whose EVPPI is valued together.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "engine/scenario/conversion.hpp"
+#include "engine/scenario/diagnostics.hpp"
 #include "engine/scenario/schema_validator.hpp"
 
 namespace followsim::scenario {
@@ -55,6 +58,43 @@ std::optional<Prior> convert_prior(Conversion& c, const YAML::Node& p, const std
         return std::nullopt;
     }
     return given.front();
+}
+
+// uncertainty.groups: each member must be one of uncertainty.parameters, once.
+void convert_groups(Conversion& c, const YAML::Node& groups,
+                    const std::map<std::string, std::size_t>& index, Uncertainty& out) {
+    std::vector<std::string> paths;
+    for (const auto& [path, i] : index) paths.push_back(path);
+    std::set<std::string> names;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const std::string here = child_path("uncertainty.groups", std::to_string(g));
+        ParameterGroup group;
+        group.name = groups[g]["name"].Scalar();
+        if (!names.insert(group.name).second) {
+            c.report().report(groups[g]["name"], child_path(here, "name"),
+                              fmt::format("another group is named '{}'", group.name));
+        }
+        const YAML::Node members = groups[g]["parameters"];
+        for (std::size_t m = 0; m < members.size(); ++m) {
+            const std::string path = members[m].Scalar();
+            const std::string member_here =
+                child_path(child_path(here, "parameters"), std::to_string(m));
+            const auto found = index.find(path);
+            if (found == index.end()) {
+                std::string message =
+                    fmt::format("'{}' is not listed under uncertainty.parameters", path);
+                const std::string guess = closest_match(path, paths);
+                if (!guess.empty()) message += fmt::format(" (did you mean '{}'?)", guess);
+                c.report().report(members[m], member_here, std::move(message));
+            } else if (std::find(group.members.begin(), group.members.end(), found->second) !=
+                       group.members.end()) {
+                c.report().report(members[m], member_here, "this parameter is listed twice");
+            } else {
+                group.members.push_back(found->second);
+            }
+        }
+        out.groups.push_back(std::move(group));
+    }
 }
 
 }  // namespace
@@ -124,6 +164,7 @@ void convert_uncertainty(Conversion& c, const YAML::Node& u, const Scenario& sc,
                 Correlation{first->second, second->second, corr[i]["rho"].as<double>()});
         }
     }
+    if (const YAML::Node groups = u["groups"]) convert_groups(c, groups, index, out);
 }
 
 }  // namespace followsim::scenario

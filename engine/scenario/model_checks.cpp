@@ -23,6 +23,9 @@ void check_shares(const std::array<double, N>& shares, const std::string& path,
 
 std::vector<ModelProblem> check_model(const model::ModelConfig& m) {
     std::vector<ModelProblem> out;
+    std::array<double, model::kExitStates> exit_shares{};
+    for (std::size_t s = 0; s < model::kExitStates; ++s) exit_shares[s] = m.exits.states[s].share;
+    check_shares(exit_shares, "population.exits", out);
     for (std::size_t i = 0; i < m.cohorts.size(); ++i) {
         const model::CohortConfig& c = m.cohorts[i];
         const std::string path = fmt::format("population.cohorts.{}", i);

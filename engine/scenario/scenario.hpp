@@ -25,9 +25,16 @@ struct Correlation {
     double rho = 0.0;
 };
 
+// Parameters whose EVPPI is valued together (what one study would measure).
+struct ParameterGroup {
+    std::string name;
+    std::vector<std::size_t> members;  // indices into parameters
+};
+
 struct Uncertainty {
     std::vector<UncertainParameter> parameters;
     std::vector<Correlation> correlations;
+    std::vector<ParameterGroup> groups;
 };
 
 struct Scenario {

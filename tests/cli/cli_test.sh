@@ -132,6 +132,30 @@ for w in range(len(ce["evpi_nok"])):
 assert len(d["psa"]["plane"]["in_house"]) == 20
 assert {c["arm"] + ">" + c["versus"] for c in d["comparisons"]} == {"in_house>outsourced", "in_house>baseline", "outsourced>baseline"}
 PY
+check "psa --draws 200 exits 0" test "$(status_of "$fs" psa "$src/scenarios/heimdal.yaml" --draws 200 \
+  --replications 2 --out "$work/psa200" -q \
+  --set 'uncertainty.groups=[{name: provider, parameters: [pathways.measures.oppfolging.effectiveness, pathways.measures.oppfolging.price_per_month_nok]}]')" = 0
+check "psa summary has the EVPPI of every parameter and group, 0 <= EVPPI <= EVPI" \
+  "$py" - "$work/psa200/summary.json" "$src/scenarios/heimdal.yaml" <<'PY'
+import json, sys, yaml
+d = json.load(open(sys.argv[1]))
+ce = d["cost_effectiveness"]
+e = ce["evppi"]
+assert e["wtp_nok_per_placement"] == ce["ceac"]["wtp_nok_per_placement"]
+assert e["evpi_nok"] == ce["evpi_nok"]
+paths = [p["path"] for p in yaml.safe_load(open(sys.argv[2]))["uncertainty"]["parameters"]]
+assert list(e["parameters"]) == paths and list(e["groups"]) == ["provider"]
+assert "Strong, Oakley & Brennan" in e["method"]
+for values in list(e["parameters"].values()) + list(e["groups"].values()):
+    assert len(values) == len(e["evpi_nok"])
+    assert all(0 <= v <= evpi for v, evpi in zip(values, e["evpi_nok"]))
+# The provider's effectiveness decides in-house against outsourced: worth most of the EVPI
+# where the EVPI peaks, and the group holding it at least as much.
+peak = max(range(len(e["evpi_nok"])), key=lambda w: e["evpi_nok"][w])
+effectiveness = e["parameters"]["pathways.measures.oppfolging.effectiveness"][peak]
+assert effectiveness > 0.5 * e["evpi_nok"][peak], (effectiveness, e["evpi_nok"][peak])
+assert e["groups"]["provider"][peak] >= 0.95 * effectiveness
+PY
 check "psa of a scenario without uncertainty is bad usage" \
   test "$(status_of "$fs" psa "$src/scenarios/mmc.yaml" --draws 2 --out "$work/psa2")" = 2
 check "sweep exits 0" test "$(status_of "$fs" sweep "$src/scenarios/heimdal.yaml" \

@@ -46,6 +46,8 @@ economics:
   income_tax_rate: 0.25
   hours_per_fte_year: 1695
   staff_cost_per_year_nok: 169500
+  benefit_tax_rate: 0          # untaxed benefits and nothing after the horizon: the sums
+  after_horizon: none          # below are the flows within the horizon only
 )";
 }
 

@@ -214,7 +214,10 @@ TEST_CASE("a sweep changes what it varies, and a grid covers every combination",
 
 TEST_CASE("psa and sweep results do not depend on the number of threads",
           "[psa][sweep][determinism]") {
-    const auto sc = heimdal();
+    const auto sc =
+        heimdal({"uncertainty.groups=[{name: provider, parameters: "
+                 "[pathways.measures.oppfolging.effectiveness, "
+                 "pathways.measures.oppfolging.price_per_month_nok]}]"});
     experiment::PsaSettings psa;
     psa.draws = 12;
     psa.replications = 3;
@@ -224,6 +227,9 @@ TEST_CASE("psa and sweep results do not depend on the number of threads",
     const auto two = experiment::run_psa(sc, psa);
     CHECK(output::psa_csv(sc, one) == output::psa_csv(sc, two));
     CHECK(output::psa_summary_json(sc, one)["arms"] == output::psa_summary_json(sc, two)["arms"]);
+    const auto evppi_one = output::psa_summary_json(sc, one)["cost_effectiveness"]["evppi"];
+    CHECK(evppi_one == output::psa_summary_json(sc, two)["cost_effectiveness"]["evppi"]);
+    CHECK(evppi_one["groups"].contains("provider"));
 
     experiment::SweepSettings sweep;
     sweep.variables = {experiment::parse_vary("pathways.in_house.caseworkers=1:4:4")};

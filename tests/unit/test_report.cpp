@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <string>
@@ -83,6 +84,34 @@ TEST_CASE("a run's folder holds the contract's files, and its report reads back 
     TemporaryFolder folder;
     app::write_folder(folder.path, files);
     CHECK(app::report(folder.path).front().content == content_of(files, "report.html"));
+}
+
+TEST_CASE("a PSA's report charts the EVPPI of its summary", "[app][report][evppi]") {
+    const auto sc = heimdal();
+    app::PsaSettings settings;
+    settings.draws = 30;
+    settings.replications = 2;
+    const auto output = app::psa(sc, settings);
+    const auto files = output.folder.files();
+    CHECK(report_from_files(files) == content_of(files, "report.html"));
+    const auto charts = output::report_charts(output.folder.report);
+    const auto chart = std::find_if(charts.begin(), charts.end(), [](const output::Chart& c) {
+        return c.first == "chart-evppi";
+    });
+    REQUIRE(chart != charts.end());
+    // Each curve is the summary's: the EVPI and every parameter, at every willingness to pay.
+    const auto& evppi = output.folder.report.summary.at("cost_effectiveness").at("evppi");
+    const auto& wtp = evppi.at("wtp_nok_per_placement");
+    const auto& values = chart->second.at("data").at("values");
+    CHECK(values.size() == wtp.size() * (1 + sc.uncertainty.parameters.size()));
+    for (const auto& v : values) {
+        const std::string of = v.at("of");
+        const auto& curve = of == "EVPI" ? evppi.at("evpi_nok") : evppi.at("parameters").at(of);
+        const auto w =
+            static_cast<std::size_t>(std::find(wtp.begin(), wtp.end(), v.at("wtp")) - wtp.begin());
+        REQUIRE(w < wtp.size());
+        CHECK(v.at("nok") == curve[w]);
+    }
 }
 
 TEST_CASE("a sweep's report reads back the same, one-way and grid", "[app][report]") {

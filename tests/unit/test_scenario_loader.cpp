@@ -93,6 +93,33 @@ TEST_CASE("overrides change any value and are validated like the file", "[scenar
     CHECK(problems_of(heimdal, {"no equals sign"}).size() == 1);
 }
 
+TEST_CASE("uncertainty groups name listed parameters", "[scenario][uncertainty]") {
+    const std::string heimdal = kSource + "/scenarios/heimdal.yaml";
+    const Scenario sc =
+        load_scenario_file(heimdal, {"uncertainty.groups=[{name: provider, parameters: "
+                                     "[pathways.measures.oppfolging.price_per_month_nok, "
+                                     "pathways.measures.oppfolging.effectiveness]}]"});
+    REQUIRE(sc.uncertainty.groups.size() == 1);
+    CHECK(sc.uncertainty.groups[0].name == "provider");
+    // Indices into uncertainty.parameters, in the group's order.
+    const auto& parameters = sc.uncertainty.parameters;
+    REQUIRE(sc.uncertainty.groups[0].members.size() == 2);
+    CHECK(parameters[sc.uncertainty.groups[0].members[0]].path ==
+          "pathways.measures.oppfolging.price_per_month_nok");
+    CHECK(parameters[sc.uncertainty.groups[0].members[1]].path ==
+          "pathways.measures.oppfolging.effectiveness");
+    // A member listed twice and a second group of the same name.
+    const auto problems = problems_of(
+        heimdal, {"uncertainty.groups=[{name: a, parameters: [pathways.in_house.follow_up_share, "
+                  "pathways.in_house.follow_up_share]}, {name: a, parameters: "
+                  "[pathways.in_house.follow_up_share]}]"});
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].find("uncertainty.groups.0.parameters.1: this parameter is listed twice") !=
+          std::string::npos);
+    CHECK(problems[1].find("uncertainty.groups.1.name: another group is named 'a'") !=
+          std::string::npos);
+}
+
 TEST_CASE("the catalogue of invalid scenarios gives the expected messages", "[scenario][invalid]") {
     // Each file ends with "# expect: LINE:COL: key.path: message", one of its problems.
     std::size_t files = 0;

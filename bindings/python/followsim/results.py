@@ -33,6 +33,7 @@ class Results:
     timeseries   DataFrame, one row per arm x month (run)
     comparisons  DataFrame, one row per pair of arms and metric (delta, ICER, probability better)
     psa          DataFrame, one row per draw x arm (psa)
+    evppi        DataFrame, one row per parameter, group and EVPI x willingness to pay (psa)
     sweep        DataFrame, one row per point x arm (sweep)
     to_dict()    the summary.json of the command line
     charts       {chart id: Vega-Lite spec}, as in report.html
@@ -75,6 +76,22 @@ class Results:
         return self._csv("psa.csv")
 
     @property
+    def evppi(self) -> pd.DataFrame:
+        """The EVPPI of a PSA in long form: kind (parameter, group, or evpi for all parameters
+        together), name, wtp_nok_per_placement, evppi_nok. For one column per parameter:
+        `res.evppi.pivot(index="wtp_nok_per_placement", columns="name", values="evppi_nok")`."""
+        e = self._summary.get("cost_effectiveness", {}).get("evppi")
+        if e is None:
+            raise AttributeError("these results have no EVPPI (psa computes it)")
+        curves = [("evpi", "EVPI", e["evpi_nok"])]
+        curves += [("parameter", path, v) for path, v in e["parameters"].items()]
+        curves += [("group", name, v) for name, v in e["groups"].items()]
+        rows = [{"kind": kind, "name": name, "wtp_nok_per_placement": w, "evppi_nok": v}
+                for kind, name, values in curves
+                for w, v in zip(e["wtp_nok_per_placement"], values)]
+        return pd.DataFrame(rows)
+
+    @property
     def sweep(self) -> pd.DataFrame:
         return self._csv("sweep.csv")
 
@@ -100,8 +117,8 @@ class Results:
         return {chart_id: json.loads(spec) for chart_id, spec in self._folder.charts()}
 
     def chart(self, name: str) -> "Chart":
-        """One chart by name: states, placement, costs, accounts, npv, plane, ceac, tornado, sweep,
-        optimise, optimise-split."""
+        """One chart by name: states, placement, costs, accounts, npv, plane, ceac, evppi, tornado,
+        sweep, optimise, optimise-split."""
         charts = self.charts
         key = f"chart-{name}"
         if key not in charts:

@@ -209,6 +209,36 @@ def test_example_script_runs(source, tmp_path):
     assert (tmp_path / "budget_sweep.png").stat().st_size > 0
 
 
+def test_psa_evppi_as_a_dataframe(heimdal_path, cli, tmp_path):
+    provider = ["pathways.measures.oppfolging.effectiveness",
+                "pathways.measures.oppfolging.price_per_month_nok"]
+    sc = followsim.Scenario.load(heimdal_path)
+    sc.set("uncertainty.groups", [{"name": "provider", "parameters": provider}])
+    res = followsim.psa(sc, draws=60, replications=2, seed=3)
+    evppi = res.evppi
+    summary = res.to_dict()["cost_effectiveness"]["evppi"]
+    wtp = summary["wtp_nok_per_placement"]
+    paths = [p["path"] for p in sc.to_dict()["uncertainty"]["parameters"]]
+    # One row per curve (EVPI, each parameter, the group) and willingness to pay.
+    assert len(evppi) == len(wtp) * (1 + len(paths) + 1)
+    assert list(evppi.columns) == ["kind", "name", "wtp_nok_per_placement", "evppi_nok"]
+    assert evppi.groupby("kind")["name"].nunique().to_dict() == {"evpi": 1, "parameter": len(paths), "group": 1}
+    wide = evppi.pivot(index="wtp_nok_per_placement", columns="name", values="evppi_nok")
+    assert wide.index.tolist() == wtp
+    assert wide["EVPI"].tolist() == summary["evpi_nok"]
+    assert wide["provider"].tolist() == summary["groups"]["provider"]
+    for path in paths:
+        assert wide[path].tolist() == summary["parameters"][path]
+        assert (wide[path] <= wide["EVPI"]).all() and (wide[path] >= 0).all()
+    # The same numbers as the command line's.
+    subprocess.run([cli, "psa", heimdal_path, "--draws", "60", "--replications", "2", "--seed", "3",
+                    "--out", str(tmp_path), "--quiet", "--set", sc.overrides[0]], check=True)
+    assert json.loads((tmp_path / "summary.json").read_text())["cost_effectiveness"]["evppi"] == summary
+    assert "chart-evppi" in res.charts
+    with pytest.raises(AttributeError):
+        followsim.run(heimdal_path, replications=2).evppi
+
+
 def _mixed_split(n, budget):
     """optimise_mixed.yaml with n caseworkers (NOK 900,000 a year) and the rest of the budget on
     kjop places (NOK 3,000 a month), written out independently of the optimiser."""

@@ -22,6 +22,7 @@ nlohmann::ordered_json npv_chart(const nlohmann::ordered_json& summary);
 // psa_charts.cpp
 nlohmann::ordered_json plane_chart(const nlohmann::ordered_json& summary);
 nlohmann::ordered_json ceac_chart(const nlohmann::ordered_json& summary);
+nlohmann::ordered_json evppi_chart(const nlohmann::ordered_json& summary);
 
 // sweep_charts.cpp
 nlohmann::ordered_json tornado_chart(const nlohmann::ordered_json& summary);

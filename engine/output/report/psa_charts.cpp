@@ -1,11 +1,32 @@
-// The cost-effectiveness charts: the plane of a PSA's draws against the baseline arm, and the
-// acceptability curve (CEAC) of a PSA or a run.
+// The cost-effectiveness charts: the plane of a PSA's draws against the baseline arm, the
+// acceptability curve (CEAC) of a PSA or a run, and a PSA's EVPPI.
 #include "engine/output/report/chart_spec.hpp"
 #include "engine/output/report/charts.hpp"
 
 namespace followsim::output {
 
 using nlohmann::ordered_json;
+
+namespace {
+
+// A line per arm or parameter over the CEAC's willingness-to-pay grid (field "wtp").
+ordered_json wtp_lines(const std::string& title, const std::string& description,
+                       ordered_json values, ordered_json y, ordered_json color) {
+    ordered_json spec = base_spec(title, description);
+    spec["width"] = 420;
+    spec["height"] = 260;
+    spec["data"] = {{"values", std::move(values)}};
+    spec["mark"] = {{"type", "line"}};
+    spec["encoding"] = {{"x",
+                         {{"field", "wtp"},
+                          {"type", "quantitative"},
+                          {"title", "willingness to pay, NOK per placement"}}},
+                        {"y", std::move(y)},
+                        {"color", std::move(color)}};
+    return spec;
+}
+
+}  // namespace
 
 ordered_json ceac_chart(const ordered_json& summary) {
     const auto& ce = summary.at("cost_effectiveness");
@@ -16,21 +37,42 @@ ordered_json ceac_chart(const ordered_json& summary) {
             values.push_back({{"wtp", wtp[i]}, {"arm", arm}, {"probability", probabilities[i]}});
         }
     }
-    ordered_json spec = base_spec("Cost-effectiveness acceptability curve",
-                                  "probability that each arm has the highest net benefit (wtp x "
-                                  "placements - programme cost)");
-    spec["width"] = 420;
-    spec["height"] = 260;
-    spec["data"] = {{"values", values}};
-    spec["mark"] = {{"type", "line"}};
-    spec["encoding"] = {
-        {"x",
-         {{"field", "wtp"},
-          {"type", "quantitative"},
-          {"title", "willingness to pay, NOK per placement"}}},
-        {"y",
-         {{"field", "probability"}, {"type", "quantitative"}, {"scale", {{"domain", {0, 1}}}}}},
-        {"color", arm_color(summary)}};
+    return wtp_lines(
+        "Cost-effectiveness acceptability curve",
+        "probability that each arm has the highest net benefit (wtp x placements - programme "
+        "cost)",
+        std::move(values),
+        {{"field", "probability"}, {"type", "quantitative"}, {"scale", {{"domain", {0, 1}}}}},
+        arm_color(summary));
+}
+
+ordered_json evppi_chart(const ordered_json& summary) {
+    const auto& evppi = summary.at("cost_effectiveness").at("evppi");
+    const auto& wtp = evppi.at("wtp_nok_per_placement");
+    ordered_json values = ordered_json::array();
+    auto add = [&](const std::string& kind, const std::string& name, const ordered_json& nok) {
+        for (std::size_t i = 0; i < wtp.size(); ++i) {
+            values.push_back({{"wtp", wtp[i]}, {"kind", kind}, {"of", name}, {"nok", nok[i]}});
+        }
+    };
+    // The EVPI first: every curve lies under it.
+    add("every parameter (EVPI)", "EVPI", evppi.at("evpi_nok"));
+    for (const auto& [name, nok] : evppi.at("groups").items()) add("group", name, nok);
+    for (const auto& [path, nok] : evppi.at("parameters").items()) add("parameter", path, nok);
+    ordered_json spec =
+        wtp_lines("Expected value of partial perfect information (EVPPI)",
+                  "what knowing a parameter (or a group) for certain would be worth, NOK: which "
+                  "evaluation is worth paying for; under the EVPI of knowing everything",
+                  std::move(values), {{"field", "nok"}, {"type", "quantitative"}, {"title", "NOK"}},
+                  {{"field", "of"},
+                   {"type", "nominal"},
+                   {"sort", nullptr},
+                   {"title", nullptr},
+                   {"legend", {{"orient", "bottom"}, {"columns", 1}, {"labelLimit", 400}}}});
+    spec["encoding"]["strokeDash"] = {{"field", "kind"}, {"type", "nominal"}, {"title", nullptr}};
+    spec["encoding"]["tooltip"] = ordered_json::array({{{"field", "of"}},
+                                                       {{"field", "wtp"}, {"format", ",.0f"}},
+                                                       {{"field", "nok"}, {"format", ",.0f"}}});
     return spec;
 }
 

@@ -25,7 +25,11 @@ std::vector<Chart> report_charts(const ReportData& in) {
     }
     if (s.contains("psa") && !s.at("psa").at("plane").empty())
         charts.emplace_back("chart-plane", plane_chart(s));
-    if (s.contains("cost_effectiveness")) charts.emplace_back("chart-ceac", ceac_chart(s));
+    if (s.contains("cost_effectiveness")) {
+        charts.emplace_back("chart-ceac", ceac_chart(s));
+        if (s.at("cost_effectiveness").contains("evppi"))
+            charts.emplace_back("chart-evppi", evppi_chart(s));
+    }
     if (s.contains("sweep")) {
         if (!s.at("sweep").at("tornado").at("bars").empty())
             charts.emplace_back("chart-tornado", tornado_chart(s));

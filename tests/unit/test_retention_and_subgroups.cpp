@@ -1,0 +1,146 @@
+// Jobs that last by the pathway that placed the person, follow-up after a placement, and
+// pathway-specific effects by subgroup, against hand computations and closed forms.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+
+#include "engine/core/random_stream.hpp"
+#include "engine/model/arm_simulation.hpp"
+#include "engine/scenario/scenario_loader.hpp"
+
+using namespace followsim;
+using model::kDaysPerMonth;
+
+namespace {
+
+model::ArmOutcome run_arm(const std::string& yaml, std::size_t arm,
+                          const std::vector<std::string>& overrides = {}) {
+    const auto sc = scenario::load_scenario_text(yaml, "t.yaml", overrides);
+    return model::simulate_arm(sc.model, arm, 1, 0);
+}
+
+// Ten persons, a job exactly one month after each referral; 13 months.
+const char* kFixed = R"(
+name: retention
+horizon: 13 months
+price_year: 2025
+population:
+  cohorts:
+    - name: c
+      arrivals: {count: 10, at: 0 days}
+      job_loss: {after: 5 months}
+pathways:
+  dose_response: none
+  baseline: {placement: none}
+  in_house:
+    caseworkers: 1
+    caseload_per_caseworker: 10
+    placement: {after: 1 month}
+  measures:
+    sheltered:
+      slots: 10
+      price_per_month_nok: 1000
+      placement: {after: 1 month}
+      job_loss: {after: 2 months}
+      after_placement: {duration: 1 month, price_per_month_nok: 500}
+arms:
+  in_house: {route: in_house}
+  sheltered: {route: sheltered}
+economics: {discount_rate: 0, after_horizon: none}
+)";
+
+}  // namespace
+
+TEST_CASE("jobs last as long as the placing pathway's job loss says", "[retention]") {
+    // In-house placements keep the cohort's 5 months: in work [1,6) and [7,12) months, then
+    // placed again at 13 (the horizon: nothing happens there): 10 months each.
+    // Sheltered placements last 2 months: [1,3), [4,6), [7,9), [10,12): 8 months each.
+    const model::ArmOutcome in_house = run_arm(kFixed, 0);
+    const model::ArmOutcome sheltered = run_arm(kFixed, 1);
+    CHECK(in_house.employment_months == Approx(10 * 10.0));
+    CHECK(sheltered.employment_months == Approx(10 * 8.0));
+    // Four placements each in the measure: 1 month of place at NOK 1,000 and the provider's
+    // month of follow-along at NOK 500 bought with each; the fifth referral, at 12 months,
+    // is in the measure to the horizon: one more month of place.
+    CHECK(sheltered.cash_flows.pv(economics::Flow::purchases) ==
+          Approx(10 * (4 * 1500.0 + 1000.0)));
+}
+
+TEST_CASE("follow-up after a placement multiplies job loss while it runs", "[retention]") {
+    // The job-loss time with the hazard halved for the first 6 months, by inversion: its
+    // survival is exp(-0.5 l t) to 6 months, then exp(-0.5 l 6 - l (t - 6)).
+    const auto loss = model::TimeToEvent::exponential(0.1 / kDaysPerMonth);
+    core::RandomStream rng(4, 0, 0);
+    const int n = 100000;
+    int by_4 = 0, by_9 = 0;
+    for (int i = 0; i < n; ++i) {
+        const double t = loss.sample_with_early_ratio(rng.exponential(1.0), 0.5, 6 * kDaysPerMonth);
+        if (t <= 4 * kDaysPerMonth) ++by_4;
+        if (t <= 9 * kDaysPerMonth) ++by_9;
+    }
+    const double p4 = 1 - std::exp(-0.05 * 4), p9 = 1 - std::exp(-0.05 * 6 - 0.1 * 3);
+    CHECK(std::abs(by_4 / double(n) - p4) < 4 * std::sqrt(p4 * (1 - p4) / n));
+    CHECK(std::abs(by_9 / double(n) - p9) < 4 * std::sqrt(p9 * (1 - p9) / n));
+    // A fixed job length ignores the ratio.
+    CHECK(model::TimeToEvent::fixed(50.0).sample_with_early_ratio(0.3, 0.5, 100.0) == 50.0);
+
+    // In the model: follow-up after in-house placements keeps jobs longer, and takes the
+    // team's hours (its caseload stays up while placed persons are followed).
+    const std::string yaml = std::string(kFixed);
+    const std::vector<std::string> exponential{
+        "population.cohorts.0.job_loss={rate: 0.1 per month}",
+        "population.cohorts.0.arrivals.count=2000", "pathways.in_house.caseworkers=200"};
+    auto with = exponential;
+    with.push_back(
+        "pathways.in_house.after_placement={duration: 6 months, job_loss_hazard_ratio: 0.5, "
+        "hours_per_month: 2}");
+    const model::ArmOutcome a = run_arm(yaml, 0, with);
+    const model::ArmOutcome b = run_arm(yaml, 0, exponential);
+    CHECK(a.employment_months > b.employment_months);
+    CHECK(a.staff_utilisation > b.staff_utilisation);
+}
+
+TEST_CASE("a pathway's own effect by subgroup", "[subgroups]") {
+    // In-house follow-up twice as effective for the young; the baseline not. Constant hazards,
+    // no competing risks: P(placed in 12 months) = 1 - exp(-HR r 12).
+    const auto sc = scenario::load_scenario_text(R"(
+name: young
+horizon: 12 months
+price_year: 2025
+population:
+  cohorts:
+    - name: c
+      arrivals: {count: 4000, at: 0 days}
+      age_bands: {under_30: 0.5, 30_and_over: 0.5}
+pathways:
+  dose_response: none
+  baseline: {placement: {rate: 0.05 per month}}
+  in_house:
+    caseworkers: 200
+    caseload_per_caseworker: 20
+    placement: {rate: 0.05 per month}
+    hazard_ratios: {age_bands: {under_30: 2}}
+arms:
+  in_house: {route: in_house}
+  baseline: {route: baseline}
+)",
+                                                 "t.yaml");
+    const model::ArmOutcome in_house = model::simulate_arm(sc.model, 0, 1, 0);
+    const model::ArmOutcome baseline = model::simulate_arm(sc.model, 1, 1, 0);
+    const auto& ages = in_house.subgroups[model::SubgroupDimension::age_band];
+    const auto& base_ages = baseline.subgroups[model::SubgroupDimension::age_band];
+    auto rate = [](const model::SubgroupTally& t) {
+        return static_cast<double>(t.placed) / static_cast<double>(t.persons);
+    };
+    auto near = [](double observed, double p, double persons) {
+        return std::abs(observed - p) < 4 * std::sqrt(p * (1 - p) / persons);
+    };
+    const double young = 1 - std::exp(-0.1 * 12), old = 1 - std::exp(-0.05 * 12);
+    CHECK(near(rate(ages[0]), young, static_cast<double>(ages[0].persons)));
+    CHECK(near(rate(ages[1]), old, static_cast<double>(ages[1].persons)));
+    CHECK(near(rate(base_ages[0]), old, static_cast<double>(base_ages[0].persons)));
+    // Subgroups add up to the arm.
+    CHECK(ages[0].placed + ages[1].placed == in_house.placed);
+    CHECK(ages[0].persons + ages[1].persons == in_house.persons);
+}
