@@ -16,7 +16,7 @@ enum ArmEvent : core::EventKind {
     kBudgetYear,      // entity: budget year
     kStaffChange,     // entity: index of the team's staff level
     kPlacementDue,    // entity: a dose-dependent pathway (its clock's next placement)
-    kAfterCareEnd,  // entity: person (follow-up after a placement ends)
+    kAfterCareEnd,    // entity: person (follow-up after a placement ends)
 };
 
 // At equal times: a budget year opens and caseworkers start before anything else happens that

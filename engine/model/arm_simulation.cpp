@@ -210,9 +210,8 @@ class ArmSimulation {
 
     void on_placement(EntityId id) {
         // The pathway whose placement this is (persons waiting are in ordinary follow-up).
-        const PathwayIndex from = persons_[id].state == PersonState::in_pathway
-                                      ? persons_[id].pathway
-                                      : kBaselinePathway;
+        const PathwayIndex from =
+            persons_[id].state == PersonState::in_pathway ? persons_[id].pathway : kBaselinePathway;
         leave_current(id, true);
         Person& p = persons_[id];
         books_.benefits(p, sim_.now());
@@ -233,7 +232,8 @@ class ArmSimulation {
         p.placed_from = from;
         if (pathways_[from]->begin_after_care(p, sim_.now())) {
             const AfterPlacement& care = *pc.after_placement;
-            const double after = loss.sample_with_early_ratio(e, care.job_loss_hazard_ratio, care.days);
+            const double after =
+                loss.sample_with_early_ratio(e, care.job_loss_hazard_ratio, care.days);
             p.after_care_until = sim_.now() + care.days;
             p.job_loss_day = sim_.now() + after;
             p.next_event = after <= care.days

@@ -5,6 +5,26 @@
 
 namespace followsim::model {
 
+double ArrivalConfig::expected(double horizon) const {
+    if (!poisson) return static_cast<double>(count);
+    if (pieces.empty()) {
+        return rate_per_day * std::max(0.0, std::min(until_days, horizon) - from_days);
+    }
+    double total = 0.0, start = from_days;
+    for (const ArrivalPiece& p : pieces) {
+        total += p.rate_per_day * std::max(0.0, std::min(p.until_days, horizon) - start);
+        start = p.until_days;
+    }
+    return total;
+}
+
+const ArrivalPiece* ArrivalConfig::piece_at(double t) const {
+    for (const ArrivalPiece& p : pieces) {
+        if (t < p.until_days) return &p;
+    }
+    return nullptr;
+}
+
 double InHouseTerms::static_hazard_ratio() const {
     if (!competence) return 1.0;
     return 1.0 - competence->share + competence->share * competence->hazard_ratio;

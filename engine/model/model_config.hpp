@@ -33,6 +33,15 @@ inline constexpr PathwayIndex kBaselinePathway = 0;
 inline constexpr PathwayIndex kWait = -1;     // a rule's "wait" instead of a fallback pathway
 inline constexpr PathwayIndex kReroute = -2;  // after max duration: route by the policy again
 
+// A piece of an arrival stream whose rate (and mix) changes over the years: from the end of
+// the piece before (or the stream's start) to until_days.
+struct ArrivalPiece {
+    double until_days = 0.0;
+    double rate_per_day = 0.0;
+    std::optional<std::array<double, kNeedGroups>> group_shares;  // else the cohort's
+    std::optional<std::array<double, kAgeBands>> age_band_shares;
+};
+
 struct ArrivalConfig {
     bool poisson = false;
     std::int64_t count = 0;  // all at once, at at_days
@@ -40,6 +49,13 @@ struct ArrivalConfig {
     double rate_per_day = 0.0;  // a Poisson stream on [from_days, until_days)
     double from_days = 0.0;
     double until_days = 0.0;
+    // A Poisson stream in pieces from from_days (then until_days is the last piece's end).
+    std::vector<ArrivalPiece> pieces;
+
+    // Persons expected to arrive before the horizon.
+    [[nodiscard]] double expected(double horizon_days) const;
+    // The piece at day t (nullptr: none, or no pieces).
+    [[nodiscard]] const ArrivalPiece* piece_at(double t) const;
 };
 
 // An exit state: the share of dropouts who go there and the benefit they get from then on.

@@ -124,8 +124,7 @@ double TimeToEvent::sample(double unit_exponential, double hazard_ratio) const {
     return std::visit([target](const auto& f) { return f.time_at(target); }, form);
 }
 
-double TimeToEvent::sample_with_early_ratio(double e, double early_ratio,
-                                            double early_days) const {
+double TimeToEvent::sample_with_early_ratio(double e, double early_ratio, double early_days) const {
     if (std::holds_alternative<FixedDelay>(form)) return sample(e);
     // Accumulated hazard: r H(t) up to the early days, then r H(D) + H(t) - H(D).
     const double early = early_ratio * cumulative_hazard(early_days);

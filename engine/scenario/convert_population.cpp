@@ -42,6 +42,31 @@ void convert_arrivals(Conversion& c, const YAML::Node& a, const std::string& pat
         return;
     }
     out.poisson = true;
+    if (const YAML::Node rates = a["rates"]) {
+        if (a["from"]) {
+            out.from_days = c.duration(a["from"], here("from"));
+            bind_days("from", &model::ArrivalConfig::from_days);
+        }
+        double previous = out.from_days;
+        for (std::size_t k = 0; k < rates.size(); ++k) {
+            const std::string piece_path = child_path(here("rates"), std::to_string(k));
+            const YAML::Node r = rates[k];
+            model::ArrivalPiece piece;
+            piece.until_days = c.duration(r["until"], child_path(piece_path, "until"));
+            if (!(piece.until_days > previous)) {
+                c.report().report(r["until"], child_path(piece_path, "until"),
+                                  "must be later than the end of the piece before (or 'from')");
+            }
+            piece.rate_per_day = c.rate(r["rate"], child_path(piece_path, "rate"));
+            if (r["groups"]) piece.group_shares = c.shares(r["groups"], model::kNeedGroupNames);
+            if (r["age_bands"])
+                piece.age_band_shares = c.shares(r["age_bands"], model::kAgeBandNames);
+            previous = piece.until_days;
+            out.pieces.push_back(std::move(piece));
+        }
+        out.until_days = previous;
+        return;
+    }
     out.rate_per_day = c.rate(a["rate"], here("rate"));
     if (a["from"]) {
         out.from_days = c.duration(a["from"], here("from"));

@@ -35,9 +35,14 @@ std::vector<ModelProblem> check_model(const model::ModelConfig& m) {
         }
         check_shares(c.group_shares, path + ".groups", out);
         check_shares(c.age_band_shares, path + ".age_bands", out);
-        const double expected =
-            static_cast<double>(a.count) +
-            a.rate_per_day * std::max(0.0, std::min(a.until_days, m.horizon_days) - a.from_days);
+        for (std::size_t k = 0; k < a.pieces.size(); ++k) {
+            const std::string piece = path + ".arrivals.rates." + std::to_string(k);
+            if (a.pieces[k].group_shares)
+                check_shares(*a.pieces[k].group_shares, piece + ".groups", out);
+            if (a.pieces[k].age_band_shares)
+                check_shares(*a.pieces[k].age_band_shares, piece + ".age_bands", out);
+        }
+        const double expected = a.expected(m.horizon_days);
         if (expected > kMaxPersonsPerCohort) {
             out.push_back({path + ".arrivals",
                            fmt::format("about {:.3g} persons would arrive; the model takes at "
@@ -57,10 +62,7 @@ std::vector<double> expected_referrals(const model::ModelConfig& m, const model:
     for (std::size_t c = 0; c < m.cohorts.size(); ++c) {
         const model::CohortConfig& cohort = m.cohorts[c];
         const model::ArrivalConfig& arr = cohort.arrivals;
-        const double persons =
-            static_cast<double>(arr.count) +
-            arr.rate_per_day *
-                std::max(0.0, std::min(arr.until_days, m.horizon_days) - arr.from_days);
+        const double persons = arr.expected(m.horizon_days);
         for (std::size_t g = 0; g < model::kNeedGroups; ++g) {
             for (std::size_t b = 0; b < model::kAgeBands; ++b) {
                 const double share = cohort.group_shares[g] * cohort.age_band_shares[b];

@@ -99,14 +99,18 @@ TEST_CASE("a PSA's report charts the EVPPI of its summary", "[app][report][evppi
         return c.first == "chart-evppi";
     });
     REQUIRE(chart != charts.end());
-    // Each curve is the summary's: the EVPI and every parameter, at every willingness to pay.
+    // Each curve is the summary's: the EVPI, every parameter and every group, at every
+    // willingness to pay.
     const auto& evppi = output.folder.report.summary.at("cost_effectiveness").at("evppi");
     const auto& wtp = evppi.at("wtp_nok_per_placement");
     const auto& values = chart->second.at("data").at("values");
-    CHECK(values.size() == wtp.size() * (1 + sc.uncertainty.parameters.size()));
+    CHECK(values.size() ==
+          wtp.size() * (1 + sc.uncertainty.parameters.size() + sc.uncertainty.groups.size()));
     for (const auto& v : values) {
         const std::string of = v.at("of");
-        const auto& curve = of == "EVPI" ? evppi.at("evpi_nok") : evppi.at("parameters").at(of);
+        const auto& curve = of == "EVPI"                          ? evppi.at("evpi_nok")
+                            : evppi.at("parameters").contains(of) ? evppi.at("parameters").at(of)
+                                                                  : evppi.at("groups").at(of);
         const auto w =
             static_cast<std::size_t>(std::find(wtp.begin(), wtp.end(), v.at("wtp")) - wtp.begin());
         REQUIRE(w < wtp.size());

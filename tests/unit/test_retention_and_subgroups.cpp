@@ -144,3 +144,35 @@ arms:
     CHECK(ages[0].placed + ages[1].placed == in_house.placed);
     CHECK(ages[0].persons + ages[1].persons == in_house.persons);
 }
+
+TEST_CASE("an inflow that changes year by year, in rate and mix", "[inflow]") {
+    // Year 1: 2 a day, all standard; year 2: 4 a day, all varig_tilpasset. Poisson counts:
+    // 730.5 and 1461 expected, sd their square roots.
+    const auto sc = scenario::load_scenario_text(R"(
+name: inflow
+horizon: 2 years
+price_year: 2025
+population:
+  cohorts:
+    - name: c
+      arrivals:
+        rates:
+          - {until: 1 year, rate: 2 per day, groups: {standard: 1}}
+          - {until: 2 years, rate: 4 per day, groups: {varig_tilpasset: 1}}
+pathways:
+  baseline: {placement: none}
+arms:
+  baseline: {route: baseline}
+)",
+                                                 "t.yaml");
+    CHECK(sc.model.cohorts[0].arrivals.expected(sc.model.horizon_days) == Approx(6 * 365.25));
+    for (std::uint64_t rep = 0; rep < 5; ++rep) {
+        const model::ArmOutcome o = model::simulate_arm(sc.model, 0, 2, rep);
+        const auto& groups = o.subgroups[model::SubgroupDimension::need_group];
+        const double first = static_cast<double>(groups[0].persons);
+        const double second = static_cast<double>(groups[3].persons);
+        CHECK(std::abs(first - 730.5) < 4 * std::sqrt(730.5));
+        CHECK(std::abs(second - 1461.0) < 4 * std::sqrt(1461.0));
+        CHECK(groups[1].persons + groups[2].persons == 0);
+    }
+}
