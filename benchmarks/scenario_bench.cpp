@@ -1,7 +1,7 @@
 // Scenario benchmarks for the targets: one replication of national.yaml with all its arms on
-// one core, 1,000 replications of heimdal.yaml (1 and 2 threads), and a PSA of heimdal.yaml
-// with 1,000 draws (1 and 2 threads). `--smoke` runs each once on a tiny
-// version (CI does that; it never times them).
+// one core, 1,000 replications of heimdal.yaml (1 and 2 threads), a PSA of heimdal.yaml
+// with 1,000 draws (1 and 2 threads), and `optimise heimdal.yaml --budget 8000000` (2
+// threads). `--smoke` runs each once on a tiny version (CI does that; it never times them).
 #include <benchmark/benchmark.h>
 
 #include <cstring>
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/experiment/optimisation.hpp"
 #include "engine/experiment/psa.hpp"
 #include "engine/experiment/replication_runner.hpp"
 #include "engine/scenario/scenario_loader.hpp"
@@ -67,6 +68,23 @@ void BM_PsaHeimdal1000Draws(benchmark::State& state) {
     }
     state.counters["events_per_s"] =
         benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+}
+
+// followsim optimise heimdal.yaml --budget 8000000 with the command's defaults (the default
+// arm, NPV, 50 replications a candidate) on 2 threads: target < 30 s.
+void BM_OptimiseHeimdal(benchmark::State& state) {
+    const auto sc = scenario::load_scenario_file(scenario_path("heimdal.yaml"));
+    experiment::OptimiseSettings settings;
+    settings.budget_nok_per_year = 8'000'000.0;
+    settings.threads = 2;
+    if (g_smoke) settings.replications = 2;
+    std::size_t evaluations = 0;
+    for (auto _ : state) {
+        const auto results = experiment::optimise_split(sc, settings);
+        evaluations = results.candidates.size();
+        benchmark::DoNotOptimize(results.candidates.data());
+    }
+    state.counters["evaluations"] = static_cast<double>(evaluations);
 }
 
 // CPU seconds of this thread so far (the machine is shared: wall time would count others).
@@ -134,6 +152,10 @@ int main(int argc, char** argv) {
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime()
         ->Iterations(1);
+    benchmark::RegisterBenchmark("OptimiseHeimdal", BM_OptimiseHeimdal)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Iterations(g_smoke ? 1 : 3);
     benchmark::RegisterBenchmark("PsaCpuOverRunCpu", BM_PsaCpuOverRunCpu)
         ->Unit(benchmark::kMillisecond)
         ->Iterations(g_smoke ? 1 : 3);

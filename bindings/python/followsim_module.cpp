@@ -84,6 +84,7 @@ py::dict defaults() {
     const app::PsaSettings psa;
     const app::SweepSettings sweep;
     const app::CalibrateSettings calibrate;
+    const app::OptimiseSettings optimise;
     py::dict out;
     out["run"] = running_defaults(run, run.replications);
     out["psa"] = running_defaults(psa, psa.replications);
@@ -91,6 +92,8 @@ py::dict defaults() {
     out["sweep"] = running_defaults(sweep, sweep.replications);
     out["sweep"]["grid"] = sweep.grid;
     out["calibrate"] = running_defaults(calibrate, calibrate.replications);
+    out["optimise"] = running_defaults(optimise, optimise.replications);
+    out["optimise"]["objective"] = optimise.objective;
     return out;
 }
 
@@ -135,7 +138,7 @@ PYBIND11_MODULE(_followsim, m) {
             return names;
         });
 
-    // What run, psa or sweep produced: the files the command line writes, the report's charts.
+    // What run, psa, sweep or optimise produced: the files the command line writes, the charts.
     py::class_<app::ResultFolder>(m, "ResultFolder")
         .def_property_readonly(
             "summary", [](const app::ResultFolder& f) { return f.report.summary.dump(); },
@@ -220,6 +223,19 @@ PYBIND11_MODULE(_followsim, m) {
         },
         py::arg("scenario"), py::arg("vary"), py::arg("grid"), py::arg("replications"),
         py::arg("seed"), py::arg("threads"), py::arg("arm"), py::arg("versus"));
+    m.def(
+        "optimise",
+        [](const scenario::Scenario& sc, double budget, const std::string& objective,
+           const std::string& arm, std::uint64_t replications, std::uint64_t seed,
+           unsigned threads) {
+            auto settings = running<app::OptimiseSettings>(replications, seed, threads);
+            settings.budget = budget;
+            settings.objective = objective;
+            settings.arm = arm;
+            return run_command(app::optimise, sc, settings).folder;
+        },
+        py::arg("scenario"), py::arg("budget"), py::arg("objective"), py::arg("arm"),
+        py::arg("replications"), py::arg("seed"), py::arg("threads"));
     m.def(
         "calibrate",
         [](const scenario::Scenario& sc, const std::string& param, const std::string& metric,

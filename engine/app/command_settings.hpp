@@ -50,6 +50,13 @@ struct CalibrateSettings : Running {
     std::uint64_t replications = 200;                  // per evaluation
 };
 
+struct OptimiseSettings : Running {
+    double budget = 0.0;              // NOK a year to split (required)
+    std::string objective = "npv";    // npv, placements or net_fiscal
+    std::string arm;                  // default: experiment::default_optimise_arm
+    std::uint64_t replications = 50;  // per candidate
+};
+
 // "METRIC=VALUE" (calibrate --target) as metric and value; throws experiment::UsageError.
 std::pair<std::string, double> parse_target(const std::string& text);
 // "LOW:HIGH" (calibrate --bracket); throws experiment::UsageError.

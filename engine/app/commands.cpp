@@ -72,6 +72,17 @@ CalibrateOutput calibrate(const scenario::Scenario& scenario, const CalibrateSet
     return out;
 }
 
+OptimiseOutput optimise(const scenario::Scenario& scenario, const OptimiseSettings& settings) {
+    auto optimise =
+        experiment_settings<experiment::OptimiseSettings>(settings, settings.replications);
+    optimise.budget_nok_per_year = settings.budget;
+    optimise.objective = experiment::parse_objective(settings.objective);
+    optimise.arm = settings.arm;
+    auto results = experiment::optimise_split(scenario, optimise);
+    ResultFolder folder = optimise_folder(scenario, results);
+    return {std::move(results), std::move(folder)};
+}
+
 FolderFiles report(const std::filesystem::path& folder) {
     return {{"report.html", output::report_html(output::read_results_folder(folder))}};
 }

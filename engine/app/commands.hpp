@@ -11,6 +11,7 @@
 #include "engine/app/command_settings.hpp"
 #include "engine/app/result_folder.hpp"
 #include "engine/experiment/calibration.hpp"
+#include "engine/experiment/optimisation.hpp"
 #include "engine/experiment/psa.hpp"
 #include "engine/experiment/replication_runner.hpp"
 #include "engine/experiment/sweep.hpp"
@@ -26,6 +27,7 @@ struct CommandOutput {
 using RunOutput = CommandOutput<experiment::RunResults>;
 using PsaOutput = CommandOutput<experiment::PsaResults>;
 using SweepOutput = CommandOutput<experiment::SweepResults>;
+using OptimiseOutput = CommandOutput<experiment::OptimiseResults>;
 
 struct CalibrateOutput {
     experiment::CalibrationResult result;
@@ -45,6 +47,8 @@ PsaOutput psa(const scenario::Scenario& scenario, const PsaSettings& settings);
 // Throws experiment::UsageError for a --vary that does not parse.
 SweepOutput sweep(const scenario::Scenario& scenario, const SweepSettings& settings);
 CalibrateOutput calibrate(const scenario::Scenario& scenario, const CalibrateSettings& settings);
+// Throws experiment::UsageError for a request optimise cannot carry out (optimisation.hpp).
+OptimiseOutput optimise(const scenario::Scenario& scenario, const OptimiseSettings& settings);
 // report.html again from a results folder's files.
 FolderFiles report(const std::filesystem::path& folder);
 // Results folders of run or psa side by side, labelled by folder name; throws

@@ -5,8 +5,10 @@
 #include "engine/experiment/errors.hpp"
 #include "engine/output/atomic_output.hpp"
 #include "engine/output/experiment_files.hpp"
+#include "engine/output/optimise_files.hpp"
 #include "engine/output/report/report_html.hpp"
 #include "engine/output/result_files.hpp"
+#include "engine/scenario/scenario_loader.hpp"
 
 namespace followsim::app {
 
@@ -34,6 +36,13 @@ ResultFolder sweep_folder(const scenario::Scenario& scenario,
     return {
         output::sweep_report_data(scenario, results, output::sweep_summary_json(scenario, results)),
         {{"sweep.csv", output::sweep_csv(scenario, results)}}};
+}
+
+ResultFolder optimise_folder(const scenario::Scenario& scenario,
+                             const experiment::OptimiseResults& results) {
+    return {output::report_data(scenario::with_assignments(scenario, results.best_assignments),
+                                output::optimise_summary_json(scenario, results)),
+            {{"optimise.csv", output::optimise_csv(scenario, results)}}};
 }
 
 std::string calibrated_scenario_yaml(const scenario::Scenario& scenario,

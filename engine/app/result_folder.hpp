@@ -3,6 +3,7 @@
 //   run        replications.csv, timeseries.csv, summary.json, scenario.yaml, report.html
 //   psa        psa.csv, summary.json, scenario.yaml, report.html
 //   sweep      sweep.csv, summary.json, scenario.yaml, report.html
+//   optimise   optimise.csv, summary.json, scenario.yaml (at the best split), report.html
 //   calibrate  calibration.json (and, with --write, the calibrated scenario)
 //   report     report.html, again from the folder's files
 //   compare    report.html
@@ -16,6 +17,7 @@
 
 #include "engine/app/command_settings.hpp"
 #include "engine/experiment/calibration.hpp"
+#include "engine/experiment/optimisation.hpp"
 #include "engine/experiment/psa.hpp"
 #include "engine/experiment/replication_runner.hpp"
 #include "engine/experiment/sweep.hpp"
@@ -43,6 +45,9 @@ ResultFolder run_folder(const scenario::Scenario& scenario, const experiment::Ru
 ResultFolder psa_folder(const scenario::Scenario& scenario, const experiment::PsaResults& results);
 ResultFolder sweep_folder(const scenario::Scenario& scenario,
                           const experiment::SweepResults& results);
+// scenario.yaml is the scenario at the best split, as --set would write it.
+ResultFolder optimise_folder(const scenario::Scenario& scenario,
+                             const experiment::OptimiseResults& results);
 
 // The calibrated scenario as YAML, headed by a comment that says what was calibrated.
 std::string calibrated_scenario_yaml(const scenario::Scenario& scenario,

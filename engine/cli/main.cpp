@@ -16,6 +16,7 @@
 #include "engine/app/commands.hpp"
 #include "engine/experiment/errors.hpp"
 #include "engine/output/arm_table.hpp"
+#include "engine/output/optimise_files.hpp"
 #include "engine/output/sweep_table.hpp"
 #include "engine/scenario/model_checks.hpp"
 #include "engine/scenario/scenario_loader.hpp"
@@ -154,6 +155,11 @@ int command_sweep(const ScenarioOptions& s, const OutputOptions& o, app::SweepSe
     return simulate(s, o, settings, "points", app::sweep, followsim::output::sweep_table);
 }
 
+int command_optimise(const ScenarioOptions& s, const OutputOptions& o,
+                     app::OptimiseSettings settings) {
+    return simulate(s, o, settings, "candidates", app::optimise, followsim::output::optimise_table);
+}
+
 int command_calibrate(const ScenarioOptions& s, const OutputOptions& o,
                       app::CalibrateSettings settings, const std::string& target,
                       const std::string& bracket, const std::string& write_path) {
@@ -283,10 +289,32 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"days", "weeks", "months", "years"}));
     calibrate_cmd->add_option("--write", write_path, "Write the calibrated scenario (YAML) here");
 
+    app::OptimiseSettings optimise;
+    auto* optimise_cmd = cli.add_subcommand(
+        "optimise",
+        "Split a yearly budget between caseworker FTEs and purchased places for the best "
+        "objective");
+    add_running(optimise_cmd, scenario, output, optimise, optimise.replications,
+                "Replications per candidate (the same for every candidate)");
+    optimise_cmd->add_option("--budget", optimise.budget, "NOK a year to split")
+        ->required()
+        ->check(CLI::PositiveNumber);
+    optimise_cmd
+        ->add_option("--objective", optimise.objective,
+                     "npv (socio-economic NPV against the baseline arm), placements, or "
+                     "net_fiscal")
+        ->check(CLI::IsMember({"npv", "placements", "net_fiscal"}))
+        ->capture_default_str();
+    optimise_cmd->add_option(
+        "--arm", optimise.arm,
+        "Arm to optimise (default: the first that routes to in-house follow-up and to a "
+        "measure; else the first with a team that buys places; else the first with a team; "
+        "else the first that buys places)");
+
     std::string report_folder;
     auto* report_cmd =
         cli.add_subcommand("report", "Write report.html again from a results folder");
-    report_cmd->add_option("folder", report_folder, "Results folder of run, psa or sweep")
+    report_cmd->add_option("folder", report_folder, "Results folder of run, psa, sweep or optimise")
         ->required();
 
     std::vector<std::string> compare_folders;
@@ -320,6 +348,7 @@ int main(int argc, char** argv) {
         if (*run_cmd) return command_run(scenario, output, run);
         if (*psa_cmd) return command_psa(scenario, output, psa);
         if (*sweep_cmd) return command_sweep(scenario, output, sweep);
+        if (*optimise_cmd) return command_optimise(scenario, output, optimise);
         if (*calibrate_cmd) {
             return command_calibrate(scenario, output, calibrate, target, bracket, write_path);
         }

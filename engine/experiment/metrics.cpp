@@ -90,31 +90,39 @@ std::size_t metric_index(std::string_view name) {
     throw std::out_of_range("no metric named '" + std::string(name) + "'");
 }
 
+ReplicationAccounts replication_accounts(const model::ArmOutcome& arm,
+                                         const economics::EconomicsConfig& config) {
+    economics::CashFlowTotals all = arm.cash_flows;
+    all += arm.after_horizon;
+    return {economics::accounts_of(all, config), economics::accounts_of(arm.after_horizon, config)};
+}
+
+std::vector<double> arm_metric_values(const model::ArmOutcome& arm,
+                                      const ReplicationAccounts& accounts,
+                                      const ReplicationAccounts* baseline,
+                                      const economics::EconomicsConfig& config) {
+    std::optional<economics::RelativeAccounts> relative;
+    if (baseline) relative = economics::relative_to(accounts.all, baseline->all, config);
+    const double npv_after =
+        baseline ? accounts.after.socioeconomic_value - baseline->after.socioeconomic_value : kNaN;
+    const MetricContext context{arm, accounts.all, relative ? &*relative : nullptr, npv_after};
+    const auto& metrics = arm_metrics();
+    std::vector<double> values;
+    values.reserve(metrics.size());
+    for (const MetricDefinition& m : metrics) values.push_back(m.value(context));
+    return values;
+}
+
 std::vector<std::vector<double>> replication_metrics(const std::vector<model::ArmOutcome>& arms,
                                                      std::optional<std::size_t> baseline_arm,
                                                      const economics::EconomicsConfig& config) {
-    // The accounts take the value after the horizon in; it is also valued on its own.
-    std::vector<economics::ArmAccounts> accounts, after;
+    std::vector<ReplicationAccounts> accounts;
     accounts.reserve(arms.size());
-    for (const model::ArmOutcome& o : arms) {
-        economics::CashFlowTotals all = o.cash_flows;
-        all += o.after_horizon;
-        accounts.push_back(economics::accounts_of(all, config));
-        after.push_back(economics::accounts_of(o.after_horizon, config));
-    }
-    const auto& metrics = arm_metrics();
+    for (const model::ArmOutcome& o : arms) accounts.push_back(replication_accounts(o, config));
     std::vector<std::vector<double>> values(arms.size());
     for (std::size_t a = 0; a < arms.size(); ++a) {
-        std::optional<economics::RelativeAccounts> relative;
-        if (baseline_arm)
-            relative = economics::relative_to(accounts[a], accounts[*baseline_arm], config);
-        const double npv_after =
-            baseline_arm ? after[a].socioeconomic_value - after[*baseline_arm].socioeconomic_value
-                         : kNaN;
-        const MetricContext context{arms[a], accounts[a], relative ? &*relative : nullptr,
-                                    npv_after};
-        values[a].reserve(metrics.size());
-        for (const MetricDefinition& m : metrics) values[a].push_back(m.value(context));
+        values[a] = arm_metric_values(arms[a], accounts[a],
+                                      baseline_arm ? &accounts[*baseline_arm] : nullptr, config);
     }
     return values;
 }

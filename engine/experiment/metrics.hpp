@@ -35,6 +35,22 @@ const std::vector<MetricDefinition>& arm_metrics();
 // Position of a metric in arm_metrics(); throws std::out_of_range for an unknown name.
 std::size_t metric_index(std::string_view name);
 
+// An arm's accounts in one replication: with the value after the horizon taken in, and that
+// value on its own.
+struct ReplicationAccounts {
+    economics::ArmAccounts all;
+    economics::ArmAccounts after;
+};
+ReplicationAccounts replication_accounts(const model::ArmOutcome& arm,
+                                         const economics::EconomicsConfig& config);
+
+// The metrics of one arm of one replication, given its accounts and the baseline arm's in the
+// same replication (nullptr without a baseline arm).
+std::vector<double> arm_metric_values(const model::ArmOutcome& arm,
+                                      const ReplicationAccounts& accounts,
+                                      const ReplicationAccounts* baseline,
+                                      const economics::EconomicsConfig& config);
+
 // The metrics of every arm of one replication, [arm][metric].
 std::vector<std::vector<double>> replication_metrics(const std::vector<model::ArmOutcome>& arms,
                                                      std::optional<std::size_t> baseline_arm,

@@ -12,15 +12,11 @@ namespace followsim::output {
 
 using nlohmann::ordered_json;
 
-namespace {
-
 ordered_json metric_json(const experiment::MetricSummary& m) {
     if (!m.available) return nullptr;
     const core::Summary& s = m.summary;
     return ordered_json{{"mean", s.mean}, {"sd", s.sd}, {"ci95", {s.ci95_low, s.ci95_high}}};
 }
-
-}  // namespace
 
 std::string csv_number(double x) {
     return std::isnan(x) ? std::string() : fmt::format("{}", x);

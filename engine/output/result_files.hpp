@@ -10,6 +10,8 @@
 
 namespace followsim::output {
 
+// A metric over samples as {mean, sd, ci95}; null where it is missing in every sample.
+nlohmann::ordered_json metric_json(const experiment::MetricSummary& m);
 // followsim_version and scenario: the head of every summary.json.
 nlohmann::ordered_json summary_header(const scenario::Scenario& scenario);
 // Per arm: target and every metric's mean, sd and ci95.

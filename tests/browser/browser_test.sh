@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Makes the reports of a run, a PSA, a one-way sweep, a grid sweep and a comparison with the
-# built followsim, then checks them in headless Chromium (report_test.mjs). Screenshots land
-# in SCREENSHOT_DIR.
+# Makes the reports of a run, a PSA, a one-way sweep, a grid sweep, two optimisations (one
+# measure and two) and a comparison with the built followsim, then checks them in headless
+# Chromium (report_test.mjs). Screenshots land in SCREENSHOT_DIR.
 # Usage: browser_test.sh PATH/TO/followsim SOURCE_DIR SCREENSHOT_DIR
 set -euo pipefail
 fs="$1"
@@ -20,11 +20,15 @@ h="$src/scenarios/heimdal.yaml"
   --replications 5 --out "$work/sweep" -q
 "$fs" sweep "$h" --grid --vary pathways.in_house.caseworkers=1:4:4 \
   --vary budget.purchases_per_year_nok=5000000:25000000:3 --replications 5 --out "$work/grid" -q
+"$fs" optimise "$h" --budget 8000000 --replications 10 --out "$work/optimise" -q
+"$fs" optimise "$src/tests/scenarios/optimise_two_measures.yaml" --budget 12000000 --replications 5 \
+  --objective placements --out "$work/optimise-nlopt" -q
 "$fs" compare "$work/run" "$work/small-budget" --out "$work/compare" >/dev/null
 rm "$work/run/report.html"
 "$fs" report "$work/run" >/dev/null  # report DIR writes it again from the files
 node "$src/tests/browser/report_test.mjs" "$src" "$shots" "$work/run/report.html" \
-  "$work/psa/report.html" "$work/sweep/report.html" "$work/grid/report.html" "$work/compare/report.html"
+  "$work/psa/report.html" "$work/sweep/report.html" "$work/grid/report.html" "$work/compare/report.html" \
+  "$work/optimise/report.html" "$work/optimise-nlopt/report.html"
 
 # The checker itself must catch what it is for: a page that asks the network and logs an error.
 mkdir -p "$work/broken"

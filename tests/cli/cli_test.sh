@@ -174,6 +174,69 @@ check "an unbracketed target is bad usage" test "$(status_of "$fs" calibrate "$s
   --param pathways.in_house.placement.probability --target placement_rate=0.999 --bracket 0.3:0.5 \
   --replications 5 --out "$work/cal2")" = 2
 
+# optimise
+mixed="$src/tests/scenarios/optimise_mixed.yaml"
+check "optimise exits 0" test "$(status_of "$fs" optimise "$mixed" --budget 20000000 --replications 10 \
+  --threads 1 --out "$work/opt1")" = 0
+check "optimise prints the best split, its interval and the evaluations" \
+  grep -q "^Best split: .* caseworkers (NOK .*), .* kjop places; purchase budget NOK" "$work/out"
+check "... and the objective with its interval" grep -q "^npv_socioeconomic_nok: .* \[.*, .*\]" "$work/out"
+check "... and how many candidates it simulated" grep -q "^[0-9]* candidates simulated" "$work/out"
+for f in summary.json optimise.csv scenario.yaml report.html; do
+  check "optimise writes $f" test -s "$work/opt1/$f"
+done
+check "optimise summary: the best split among the candidates, within the budget" "$py" - "$work/opt1" <<'PY'
+import csv, json, sys
+d = json.load(open(f"{sys.argv[1]}/summary.json"))
+o = d["optimise"]
+assert o["budget_nok_per_year"] == 20e6 and o["objective"] == "npv_socioeconomic_nok"
+assert o["arm"] == "mixed" and o["versus"] == "baseline"
+assert o["evaluations"] == len(o["candidates"]) == d["run"]["candidates"]
+best = o["best"]
+assert o["candidates"][best["index"]]["caseworkers"] == best["caseworkers"]
+assert max(c["objective"]["mean"] for c in o["candidates"]) == best["objective"]["mean"]
+lo, hi = best["objective"]["ci95"]
+assert lo <= best["objective"]["mean"] <= hi
+for c in o["candidates"]:
+    assert c["staff_cost_per_year_nok"] + c["purchases_per_year_nok"] <= 20e6
+    assert c["slots"]["kjop"] * 3000 * 12 <= c["purchases_per_year_nok"]
+rows = list(csv.DictReader(open(f"{sys.argv[1]}/optimise.csv")))
+assert len(rows) == o["evaluations"]
+assert [int(r["caseworkers"]) for r in rows] == [c["caseworkers"] for c in o["candidates"]]
+PY
+check "the scenario at the best split is valid" test "$(status_of "$fs" validate "$work/opt1/scenario.yaml")" = 0
+check "... and has the best split's caseworkers" "$py" - "$work/opt1" <<'PY'
+import json, sys, yaml
+best = json.load(open(f"{sys.argv[1]}/summary.json"))["optimise"]["best"]
+sc = yaml.safe_load(open(f"{sys.argv[1]}/scenario.yaml"))
+assert sc["pathways"]["in_house"]["caseworkers"] == best["caseworkers"]
+assert sc["pathways"]["measures"]["kjop"]["slots"] == best["slots"]["kjop"]
+PY
+check "optimise with 2 threads exits 0" test "$(status_of "$fs" optimise "$mixed" --budget 20000000 \
+  --replications 10 --threads 2 --out "$work/opt2" -q)" = 0
+check "optimise: 1 or 2 threads, identical results" "$py" - "$work/opt1" "$work/opt2" <<'PY'
+import json, sys
+a, b = (json.load(open(f"{d}/summary.json")) for d in sys.argv[1:3])
+assert a["optimise"] == b["optimise"]
+assert open(f"{sys.argv[1]}/optimise.csv").read() == open(f"{sys.argv[2]}/optimise.csv").read()
+PY
+rm "$work/opt1/report.html"
+check "report DIR writes an optimise report again" test "$(status_of "$fs" report "$work/opt1")" = 0
+check "... with the objective chart" grep -q "chart-optimise" "$work/opt1/report.html"
+check "optimise without --budget is bad usage" \
+  test "$(status_of "$fs" optimise "$mixed" --out "$work/opt3")" = 2
+check "optimise with --budget 0 is bad usage" \
+  test "$(status_of "$fs" optimise "$mixed" --budget 0 --out "$work/opt3")" = 2
+check "optimise with an unknown objective is bad usage" \
+  test "$(status_of "$fs" optimise "$mixed" --budget 1e7 --objective speed --out "$work/opt3")" = 2
+check "optimise of an unknown arm is bad usage" \
+  test "$(status_of "$fs" optimise "$mixed" --budget 1e7 --arm nobody --out "$work/opt3")" = 2
+check "... naming the arms there are" grep -q "^followsim: --arm: no arm named 'nobody' (the arms: mixed, baseline)$" "$work/err"
+check "optimise of a scenario without measures is bad usage" \
+  test "$(status_of "$fs" optimise "$src/scenarios/mmc.yaml" --budget 1e7 --out "$work/opt3")" = 2
+check "... saying so" grep -q "has no pathways.measures" "$work/err"
+check "... and writes nothing" test ! -e "$work/opt3"
+
 # Ctrl-C: exit 130, nothing written.
 timeout --preserve-status -s INT 1 "$fs" run "$src/scenarios/national.yaml" --replications 500 \
   --out "$work/int" -q >/dev/null 2>&1

@@ -12,17 +12,19 @@ The engine is the same C++ library as the followsim command; results equal its s
 
 from ._followsim import __version__
 from .scenario import Problem, Scenario, ScenarioError
-from .results import Calibration, Results
-from .experiments import calibrate, psa, run, sweep
+from .results import Calibration, Optimisation, Results
+from .experiments import calibrate, optimise, psa, run, sweep
 
 __all__ = [
     "Calibration",
+    "Optimisation",
     "Problem",
     "Results",
     "Scenario",
     "ScenarioError",
     "__version__",
     "calibrate",
+    "optimise",
     "psa",
     "run",
     "sweep",

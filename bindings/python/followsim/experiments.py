@@ -1,4 +1,4 @@
-"""run, psa, sweep and calibrate, mirroring the command line's subcommands: the same engine
+"""run, psa, sweep, calibrate and optimise, mirroring the command line's subcommands: the same engine
 calls (engine/app) with the same defaults."""
 
 from __future__ import annotations
@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Iterable
 
 from . import _followsim
-from .results import Calibration, Results
+from .results import Calibration, Optimisation, Results
 from .scenario import Scenario, _converted
 
 # The command line's defaults, from the engine's application layer.
 _DEFAULTS = _followsim.defaults()
-_RUN, _PSA, _SWEEP, _CALIBRATE = (_DEFAULTS[c] for c in ("run", "psa", "sweep", "calibrate"))
+_RUN, _PSA, _SWEEP, _CALIBRATE, _OPTIMISE = (
+    _DEFAULTS[c] for c in ("run", "psa", "sweep", "calibrate", "optimise"))
 
 
 def _scenario(scenario) -> Scenario:
@@ -68,3 +69,16 @@ def calibrate(scenario, param: str, target, arm: str = "", bracket: Iterable[flo
     key, _, assigned = texts["assignment"].partition("=")
     calibrated.set(key, assigned)
     return Calibration(texts, calibrated)
+
+
+def optimise(scenario, budget: float, objective: str = _OPTIMISE["objective"], arm: str = "",
+             replications: int = _OPTIMISE["replications"], seed: int = _OPTIMISE["seed"],
+             threads: int = _OPTIMISE["threads"]) -> Optimisation:
+    """The split of a yearly `budget` (NOK) between the arm's caseworker FTEs and purchased
+    places that maximises `objective` (npv, placements or net_fiscal); the same as
+    `followsim optimise`. Every candidate runs the same replications. arm="": the arm the
+    command line picks by default."""
+    sc = _scenario(scenario)
+    folder = _converted(_followsim.optimise, sc._data, float(budget), objective, arm, replications,
+                        seed, threads)
+    return Optimisation(folder, sc)

@@ -26,7 +26,7 @@ def _metric_rows(arms: dict) -> list[dict]:
 
 
 class Results:
-    """What run, psa or sweep produced.
+    """What run, psa, sweep or optimise produced.
 
     summary      DataFrame (arm, metric, mean, sd, ci95_low, ci95_high)
     replications DataFrame, one row per replication x arm (run)
@@ -118,7 +118,7 @@ class Results:
 
     def chart(self, name: str) -> "Chart":
         """One chart by name: states, placement, costs, accounts, npv, plane, ceac, evppi, tornado,
-        sweep."""
+        sweep, optimise, optimise-split."""
         charts = self.charts
         key = f"chart-{name}"
         if key not in charts:
@@ -154,6 +154,42 @@ class Results:
         run = self._summary.get("run", {})
         arms = ", ".join(self._summary.get("arms", {}))
         return f"<followsim.Results {self._summary['scenario']['name']!r}: arms {arms}; run {run}>"
+
+
+class Optimisation(Results):
+    """What optimise produced: the best split of the budget and every candidate evaluated.
+
+    best         dict: shares, caseworkers, slots, staff cost, purchase budget, the objective
+                 {mean, sd, ci95} and every metric of the arm at the best split
+    candidates   DataFrame, one row per candidate in the order evaluated (optimise.csv)
+    evaluations  candidates simulated
+    to_dict()    the summary.json of the command line (its `optimise` block)
+    """
+
+    @property
+    def optimise(self) -> dict:
+        return self._summary["optimise"]
+
+    @property
+    def best(self) -> dict:
+        return self.optimise["best"]
+
+    @property
+    def evaluations(self) -> int:
+        return self.optimise["evaluations"]
+
+    @property
+    def candidates(self) -> pd.DataFrame:
+        return self._csv("optimise.csv")
+
+    def __repr__(self) -> str:
+        o = self.optimise
+        best = o["best"]
+        places = ", ".join(f"{n} {name}" for name, n in best["slots"].items()) or "no places"
+        mean = best["objective"]["mean"] if best["objective"] else None
+        return (f"<followsim.Optimisation {o['objective']} of arm {o['arm']} for NOK {o['budget_nok_per_year']:,.0f}: "
+                f"{best['caseworkers']} caseworkers, {places}; {o['objective']} {mean}; "
+                f"{o['evaluations']} candidates>")
 
 
 class Chart:

@@ -237,3 +237,46 @@ def test_psa_evppi_as_a_dataframe(heimdal_path, cli, tmp_path):
     assert "chart-evppi" in res.charts
     with pytest.raises(AttributeError):
         followsim.run(heimdal_path, replications=2).evppi
+
+
+def _mixed_split(n, budget):
+    """optimise_mixed.yaml with n caseworkers (NOK 900,000 a year) and the rest of the budget on
+    kjop places (NOK 3,000 a month), written out independently of the optimiser."""
+    purchases = budget - n * 900_000
+    return [f"pathways.in_house.caseworkers={n}", f"pathways.measures.kjop.slots={int(purchases // 36_000)}",
+            f"budget.purchases_per_year_nok={purchases}"]
+
+
+def test_optimise_equals_the_command_line_and_a_brute_force_scan(source, cli, tmp_path):
+    mixed = str(source / "tests" / "scenarios" / "optimise_mixed.yaml")
+    budget = 20_000_000
+    subprocess.run([cli, "optimise", mixed, "--budget", str(budget), "--replications", "20", "--seed", "3",
+                    "--out", str(tmp_path), "--quiet"], check=True)
+    res = followsim.optimise(mixed, budget=budget, replications=20, seed=3, threads=2)
+    assert isinstance(res, followsim.Optimisation)
+    assert res.to_dict()["optimise"] == json.loads((tmp_path / "summary.json").read_text())["optimise"]
+    pd.testing.assert_frame_equal(res.candidates, pd.read_csv(tmp_path / "optimise.csv"))
+    assert len(res.candidates) == res.evaluations
+    assert (res.candidates["staff_cost_per_year_nok"] + res.candidates["purchases_per_year_nok"] <= budget).all()
+    assert list(res.charts) == ["chart-optimise", "chart-optimise-split"]
+
+    # Every FTE count the budget buys, as plain runs on the same replications.
+    npv = [followsim.run(followsim.Scenario.load(mixed, _mixed_split(n, budget)), replications=20, seed=3)
+           .metric("npv_socioeconomic_nok").loc["mixed", "mean"] for n in range(budget // 900_000 + 1)]
+    best = max(range(len(npv)), key=npv.__getitem__)
+    assert abs(res.best["caseworkers"] - best) <= 1
+    assert res.best["objective"]["mean"] == npv[res.best["caseworkers"]]
+    assert res.best["slots"] == {"kjop": (budget - res.best["caseworkers"] * 900_000) // 36_000}
+    assert res.evaluations < len(npv)
+
+
+def test_optimise_refuses_bad_requests(source, heimdal_path):
+    mixed = str(source / "tests" / "scenarios" / "optimise_mixed.yaml")
+    with pytest.raises(ValueError, match="no arm named 'nobody'"):
+        followsim.optimise(mixed, budget=10_000_000, arm="nobody")
+    with pytest.raises(ValueError, match="above 0"):
+        followsim.optimise(mixed, budget=0)
+    with pytest.raises(ValueError, match="has no pathways.measures"):
+        followsim.optimise(str(source / "scenarios" / "mmc.yaml"), budget=10_000_000)
+    with pytest.raises(ValueError, match="use npv, placements or net_fiscal"):
+        followsim.optimise(heimdal_path, budget=10_000_000, objective="speed")

@@ -1,6 +1,7 @@
 // The report's charts, one family a file: a run's (run_charts.cpp), the cost-effectiveness
-// charts of a PSA or a run (psa_charts.cpp), a sweep's (sweep_charts.cpp) and the comparison of
-// results folders (compare_charts.cpp). Each reads the typed report input, never CSV text.
+// charts of a PSA or a run (psa_charts.cpp), a sweep's (sweep_charts.cpp), an optimisation's
+// (optimise_charts.cpp) and the comparison of results folders (compare_charts.cpp). Each reads the
+// typed report input, never CSV text.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -26,6 +27,10 @@ nlohmann::ordered_json evppi_chart(const nlohmann::ordered_json& summary);
 // sweep_charts.cpp
 nlohmann::ordered_json tornado_chart(const nlohmann::ordered_json& summary);
 nlohmann::ordered_json sweep_chart(const nlohmann::ordered_json& summary, const SweepTable& sweep);
+
+// optimise_charts.cpp: the objective over the split, and how the best split spends the budget.
+nlohmann::ordered_json optimise_chart(const nlohmann::ordered_json& summary);
+nlohmann::ordered_json optimise_split_chart(const nlohmann::ordered_json& summary);
 
 // compare_charts.cpp: NPV and placement rate per arm and results folder.
 nlohmann::ordered_json compare_npv_chart(const std::vector<LabelledResults>& results);

@@ -35,6 +35,10 @@ std::vector<Chart> report_charts(const ReportData& in) {
             charts.emplace_back("chart-tornado", tornado_chart(s));
         if (in.sweep) charts.emplace_back("chart-sweep", sweep_chart(s, *in.sweep));
     }
+    if (s.contains("optimise")) {
+        charts.emplace_back("chart-optimise", optimise_chart(s));
+        charts.emplace_back("chart-optimise-split", optimise_split_chart(s));
+    }
     return charts;
 }
 
@@ -51,6 +55,10 @@ std::string header_html(const ordered_json& s) {
         what =
             fmt::format("sweep: {} points x {} replications", run.at("points").get<std::uint64_t>(),
                         run.at("replications_per_point").get<std::uint64_t>());
+    } else if (s.contains("optimise")) {
+        what = fmt::format("optimise: {} candidates x {} replications",
+                           run.at("candidates").get<std::uint64_t>(),
+                           run.at("replications_per_candidate").get<std::uint64_t>());
     } else {
         what = fmt::format("{} replications", run.at("replications").get<std::uint64_t>());
     }
@@ -89,6 +97,35 @@ std::string best_points_html(const ordered_json& sweep) {
     return html + "</ul></section>\n";
 }
 
+// The best split of an optimisation, its objective with the interval, and how it was found.
+std::string best_split_html(const ordered_json& o) {
+    const ordered_json& best = o.at("best");
+    const std::string objective = o.at("objective").get<std::string>();
+    std::string places;
+    for (const auto& [name, slots] : best.at("slots").items())
+        places += fmt::format(", {} places of {}", slots.get<long long>(), html_escape(name));
+    std::string value = "not available";
+    if (!best.at("objective").is_null()) {
+        const ordered_json& m = best.at("objective");
+        value = fmt::format("{} [{}, {}]", with_thousands(m.at("mean").get<double>()),
+                            with_thousands(m.at("ci95")[0].get<double>()),
+                            with_thousands(m.at("ci95")[1].get<double>()));
+    }
+    return fmt::format(
+        "<section><h2>Best split of NOK {} a year</h2><ul>"
+        "<li>Arm <b>{}</b> ({}){}</li>"
+        "<li>{} caseworkers (NOK {} a year){}; purchase budget NOK {}</li>"
+        "<li>{}: {} (mean and 95 % interval over replications)</li>"
+        "<li>{} candidates simulated, the same replications each: {}</li></ul></section>\n",
+        with_thousands(o.at("budget_nok_per_year").get<double>()), html_escape(o.at("arm")),
+        html_escape(o.at("arm_chosen")),
+        o.at("versus").is_null() ? "" : ", NPVs against " + html_escape(o.at("versus")),
+        best.at("caseworkers").get<long long>(),
+        with_thousands(best.at("staff_cost_per_year_nok").get<double>()), places,
+        with_thousands(best.at("purchases_per_year_nok").get<double>()), html_escape(objective),
+        value, o.at("evaluations").get<std::uint64_t>(), html_escape(o.at("method")));
+}
+
 }  // namespace
 
 std::string report_html(const ReportData& in) {
@@ -100,10 +137,12 @@ std::string report_html(const ReportData& in) {
                 key_figures_table(s) + "</section>\n";
     }
     if (s.contains("sweep")) body += best_points_html(s.at("sweep"));
+    if (s.contains("optimise")) body += best_split_html(s.at("optimise"));
     std::string tail;
     if (!in.scenario_yaml.empty()) {
-        tail = "<section><h2>The scenario as run</h2><pre>" + html_escape(in.scenario_yaml) +
-               "</pre></section>\n";
+        tail = std::string("<section><h2>The scenario ") +
+               (s.contains("optimise") ? "at the best split" : "as run") + "</h2><pre>" +
+               html_escape(in.scenario_yaml) + "</pre></section>\n";
     }
     return report_page("followsim — " + s.at("scenario").at("name").get<std::string>(),
                        header_html(s), body, report_charts(in), tail);
