@@ -72,6 +72,11 @@ TEST_CASE("a run's folder holds the contract's files, and its report reads back 
     CHECK(names == std::vector<std::string>{"replications.csv", "timeseries.csv", "summary.json",
                                             "scenario.yaml", "report.html"});
     CHECK(report_from_files(files) == content_of(files, "report.html"));
+    // The subgroups' table: a row per category with persons in it, the pilot among them.
+    const std::string page = content_of(files, "report.html");
+    CHECK(page.find("Placement rate by subgroup") != std::string::npos);
+    CHECK(page.find("<td>cohort: pilot</td><td>108.0</td>") != std::string::npos);
+    CHECK(page.find("benefit: dagpenger") == std::string::npos);  // nobody on dagpenger
 
     // The typed months: every arm, every month of the horizon, the persons who arrived.
     const auto& months = output.folder.report.months;

@@ -136,6 +136,11 @@ std::string report_html(const ReportData& in) {
                 std::string(s.contains("psa") ? "PSA draws" : "replications") + ".</p>" +
                 key_figures_table(s) + "</section>\n";
     }
+    if (s.contains("subgroups")) {
+        body += "<section><h2>Placement rate by subgroup</h2><p>Share of each subgroup placed "
+                "within the horizon; mean and 95 % interval over replications.</p>" +
+                subgroups_table(s) + "</section>\n";
+    }
     if (s.contains("sweep")) body += best_points_html(s.at("sweep"));
     if (s.contains("optimise")) body += best_split_html(s.at("optimise"));
     std::string tail;

@@ -82,6 +82,35 @@ std::string key_figures_table(const ordered_json& summary) {
     return html;
 }
 
+std::string subgroups_table(const ordered_json& summary) {
+    if (!summary.contains("subgroups")) return "";
+    const ordered_json& subgroups = summary.at("subgroups");
+    std::vector<std::string> arms;
+    for (const auto& [arm, _] : subgroups.items()) arms.push_back(arm);
+    if (arms.empty()) return "";
+    std::string html = "<table class=figures><thead><tr><th>subgroup</th><th>persons</th>";
+    for (const auto& arm : arms) html += "<th>" + html_escape(arm) + "</th>";
+    html += "</tr></thead><tbody>";
+    for (const auto& [dimension, categories] : subgroups.at(arms.front()).items()) {
+        for (const auto& [category, metrics] : categories.items()) {
+            const ordered_json& persons = metrics.at("persons");
+            // Categories nobody is in (a benefit kind no cohort has) are left out.
+            if (persons.is_null() || persons.at("mean").get<double>() <= 0.0) continue;
+            html += "<tr><td>" + html_escape(dimension) + ": " + html_escape(category) + "</td><td>" +
+                    format_metric_cell(&persons, "persons") + "</td>";
+            for (const auto& arm : arms) {
+                const ordered_json& rate =
+                    subgroups.at(arm).at(dimension).at(category).at("placement_rate");
+                html += "<td>" + format_metric_cell(rate.is_null() ? nullptr : &rate,
+                                                    "placement_rate") +
+                        "</td>";
+            }
+            html += "</tr>";
+        }
+    }
+    return html + "</tbody></table>";
+}
+
 std::string compare_figures_table(const std::vector<LabelledResults>& results) {
     const std::vector<std::string> names{"placement_rate", "cost_programme_nok",
                                          "npv_socioeconomic_nok", "net_fiscal_nok",

@@ -19,6 +19,9 @@ std::string report_page(const std::string& title, const std::string& header_html
 
 // Key metrics per arm, each mean with its 95 % interval, and the pairwise comparisons.
 std::string key_figures_table(const nlohmann::ordered_json& summary);
+// The placement rate by subgroup (cohort, need group, age band, benefit kind) per arm, with
+// the persons in each; empty without subgroups.
+std::string subgroups_table(const nlohmann::ordered_json& summary);
 // Key metrics of several results folders: a row per folder and arm.
 std::string compare_figures_table(const std::vector<LabelledResults>& results);
 
