@@ -291,8 +291,9 @@ TEST_CASE("Heimdal's answer comes from staffing, dose and price", "[dose][heimda
     const auto twelve = experiment::run_replications(
         scenario::load_scenario_file(file, {"pathways.in_house.caseworkers=12"}), run);
     const std::size_t staff = experiment::metric_index("cost_caseworker_time_nok");
+    // About: turnover leaves posts empty at random (same draws, but twice the posts).
     CHECK(twelve.arms[0].metrics[staff].summary.mean / six.arms[0].metrics[staff].summary.mean ==
-          Approx(2.0));
+          Approx(2.0).epsilon(0.01));
     const auto pilot = [](const experiment::RunResults& r) {
         return r.arms[0].subgroups.by[0][0].metrics[2].summary.mean;  // cohort pilot
     };

@@ -190,9 +190,10 @@ TEST_CASE("a sweep changes what it varies, and a grid covers every combination",
     const auto one_way = experiment::run_sweep(heimdal(), settings);
     REQUIRE(one_way.points.size() == 5);  // the scenario as is, then 3..6 caseworkers
     const std::size_t wait = experiment::metric_index("mean_wait_days");
-    // 3 caseworkers x 30 places for about 150 users: waiting; 6 x 30 = 180: nobody waits.
+    // 3 caseworkers x 30 places for about 150 users: waiting; 6 x 30 = 180: hardly anyone
+    // waits (only while posts are empty after turnover).
     CHECK(one_way.means[1][0][wait] > one_way.means[2][0][wait]);
-    CHECK(one_way.means[4][0][wait] == 0.0);
+    CHECK(one_way.means[4][0][wait] < 0.1 * one_way.means[1][0][wait]);
     // The scenario has 6 caseworkers: point 4 is point 0 (NaN where a metric is missing).
     for (std::size_t m = 0; m < one_way.means[0][0].size(); ++m) {
         const double a = one_way.means[0][0][m], b = one_way.means[4][0][m];

@@ -56,9 +56,9 @@ TEST_CASE("the shipped scenarios are valid and convert to the model's units", "[
     CHECK(h.model.pathways.at(1).name == "in_house");
     const auto& in_house = *h.model.pathways.at(1).in_house();
     CHECK(in_house.places_for(in_house.staffing.caseworkers) == 180);
-    // 0.6589 within 24 months: rate = -ln(1 - 0.6589) / 730.5 per day.
+    // 0.6589 within 24 months: rate = -ln(1 - 0.6672) / 730.5 per day.
     CHECK(std::get<followsim::model::ProbabilityWithin>(h.model.pathways.at(1).placement.form)
-              .rate_per_day == Approx(-std::log(1 - 0.6589) / 730.5));
+              .rate_per_day == Approx(-std::log(1 - 0.6672) / 730.5));
     CHECK(h.model.arms.at(0).target_placement_rate == 0.64);
     CHECK(h.sha256.size() == 64);
     // AAP from G: 66 % of a 3 G basis, G of 2015 (NOK 90,068 from 1 May 2015), per month.

@@ -40,11 +40,11 @@ def test_results_equal_the_command_lines_summary(heimdal_path, cli, tmp_path):
 def test_set_changes_what_it_should(heimdal_path):
     sc = followsim.Scenario.load(heimdal_path)
     base = followsim.run(sc, replications=30)
-    assert base.metric("mean_wait_days").loc["in_house", "mean"] == 0
+    assert base.metric("mean_wait_days").loc["in_house", "mean"] < 5  # only while posts are empty
     sc.set("pathways.in_house.caseworkers", 2)  # 60 places for about 150 users: a queue
     assert sc.overrides == ["pathways.in_house.caseworkers=2"]
     tight = followsim.run(sc, replications=30)
-    assert tight.metric("mean_wait_days").loc["in_house", "mean"] > 0
+    assert tight.metric("mean_wait_days").loc["in_house", "mean"] > 30
     assert tight.metric("caseworker_utilisation").loc["in_house", "mean"] > 0.9
     # The arms that do not use in-house follow-up do not change (common random numbers).
     assert (tight.metric("placement_rate").loc["outsourced"] == base.metric("placement_rate").loc["outsourced"]).all()
@@ -164,7 +164,7 @@ def test_calibrate_recovers_a_known_value(heimdal_path):
 def test_the_gil_is_released_while_the_engine_runs(source):
     # Another Python thread keeps counting while the engine runs on a large scenario.
     sc = followsim.Scenario.load(source / "scenarios" / "national.yaml",
-                                 ["population.cohorts.0.arrivals.rate=60 per day"])
+                                 ["population.cohorts.0.arrivals={rate: 60 per day, until: 3 years}"])
     counts = []
     done = threading.Event()
 
