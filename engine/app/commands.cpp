@@ -19,6 +19,7 @@ ExperimentSettings experiment_settings(const Running& running, std::uint64_t rep
     settings.seed = running.seed;
     settings.threads = running.threads;
     settings.cancel = running.cancel;
+    settings.distributor = running.distributor;
     if constexpr (requires { settings.progress; }) settings.progress = running.progress;
     return settings;
 }
