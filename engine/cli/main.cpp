@@ -11,6 +11,8 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <tuple>
 
 #include "engine/app/commands.hpp"
@@ -21,6 +23,9 @@
 #include "engine/scenario/model_checks.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 #include "engine/scenario/schema.hpp"
+#ifdef FOLLOWSIM_WITH_MPI
+#include "engine/experiment/mpi_distributor.hpp"
+#endif
 
 namespace {
 
@@ -33,6 +38,29 @@ constexpr int kExitUsage = 2;
 constexpr int kExitInterrupted = 130;
 
 std::atomic<bool> g_interrupted{false};
+
+// This process's part when several run one command (MPI ranks): the first prints and writes,
+// the others only simulate their share (their output goes to /dev/null).
+struct Process {
+    bool root = true;
+    unsigned rank = 0;
+    followsim::experiment::TaskDistributor* distributor = nullptr;  // null: threads only
+    unsigned default_threads = 0;        // for --threads 0: the cores a rank has on its node
+    std::FILE* errors = stderr;          // for a failure only this process saw
+    std::function<void(int)> abort_all;  // ends every process of the job
+};
+Process g_process;
+
+// The results folder, by the first process only.
+void write_results(const std::filesystem::path& folder, const app::FolderFiles& files) {
+    if (g_process.root) app::write_folder(folder, files, &g_interrupted);
+}
+
+// Where a command's replications run and on how many threads.
+void spread(app::Running& running) {
+    running.distributor = g_process.distributor;
+    if (running.threads == 0) running.threads = g_process.default_threads;
+}
 
 extern "C" void on_interrupt(int) {
     g_interrupted.store(true);
@@ -82,7 +110,7 @@ class ProgressBar {
 };
 
 bool show_progress(const OutputOptions& o) {
-    return !o.quiet && ::isatty(STDERR_FILENO) == 1;
+    return g_process.root && !o.quiet && ::isatty(STDERR_FILENO) == 1;
 }
 
 void print_problems(const followsim::scenario::ScenarioError& e) {
@@ -102,9 +130,10 @@ int simulate(const ScenarioOptions& s, const OutputOptions& o, Settings settings
     ProgressBar bar(show_progress(o), unit);
     settings.progress = bar.callback();
     settings.cancel = &g_interrupted;
+    spread(settings);
     const auto output = command(sc, settings);
     const auto& r = output.results;
-    app::write_folder(o.out, output.folder.files(), &g_interrupted);
+    write_results(o.out, output.folder.files());
     if (o.format == "json") {
         fmt::print("{}\n", output.folder.report.summary.dump(2));
     } else if (!o.quiet) {
@@ -167,14 +196,14 @@ int command_calibrate(const ScenarioOptions& s, const OutputOptions& o,
     std::tie(settings.metric, settings.target) = app::parse_target(target);
     if (!bracket.empty()) settings.bracket = app::parse_bracket(bracket);
     settings.cancel = &g_interrupted;
+    spread(settings);
     const auto output = app::calibrate(sc, settings);
     const auto& r = output.result;
-    app::write_folder(o.out, output.files, &g_interrupted);
+    write_results(o.out, output.files);
     if (!write_path.empty()) {
         const std::filesystem::path path(write_path);
-        app::write_folder(
-            path.has_parent_path() ? path.parent_path() : ".",
-            {{path.filename().string(), app::calibrated_scenario_yaml(sc, settings, r)}});
+        write_results(path.has_parent_path() ? path.parent_path() : ".",
+                      {{path.filename().string(), app::calibrated_scenario_yaml(sc, settings, r)}});
     }
     if (o.format == "json") {
         fmt::print("{}\n", output.calibration.dump(2));
@@ -191,7 +220,7 @@ int command_calibrate(const ScenarioOptions& s, const OutputOptions& o,
 }
 
 int command_report(const std::string& folder) {
-    app::write_folder(folder, app::report(folder), &g_interrupted);
+    write_results(folder, app::report(folder));
     fmt::print("{}/report.html\n", folder);
     return kExitOk;
 }
@@ -199,7 +228,7 @@ int command_report(const std::string& folder) {
 int command_compare(const std::vector<std::string>& folders, const std::string& out) {
     const auto output = app::compare({folders.begin(), folders.end()});
     fmt::print("{}", output.table);
-    app::write_folder(out, output.files, &g_interrupted);
+    write_results(out, output.files);
     fmt::print("comparison report in {}/report.html\n", out);
     return kExitOk;
 }
@@ -228,9 +257,43 @@ void add_running(CLI::App* cmd, ScenarioOptions& s, OutputOptions& o, app::Runni
         ->capture_default_str();
 }
 
+// Joins the MPI job this process was started in, if any: the first rank prints and writes;
+// the others keep a handle on stderr for a failure of their own and write to /dev/null.
+int join_job([[maybe_unused]] int& argc, [[maybe_unused]] char**& argv,
+             [[maybe_unused]] std::unique_ptr<followsim::experiment::TaskDistributor>& job) {
+#ifdef FOLLOWSIM_WITH_MPI
+    auto mpi = followsim::experiment::MpiDistributor::from_launcher(argc, argv);
+    if (!mpi) return kExitOk;
+    g_process.rank = mpi->rank();
+    g_process.root = mpi->rank() == 0;
+    g_process.default_threads = mpi->default_threads();
+    g_process.abort_all = [m = mpi.get()](int code) { m->abort(code); };
+    g_process.distributor = mpi.get();
+    job = std::move(mpi);
+    if (!g_process.root) {
+        g_process.errors = ::fdopen(::dup(STDERR_FILENO), "w");
+        if (std::freopen("/dev/null", "w", stdout) == nullptr ||
+            std::freopen("/dev/null", "w", stderr) == nullptr) {
+            return kExitFailure;
+        }
+    }
+    return kExitOk;
+#else
+    if (followsim::experiment::launched_by_mpi()) {
+        fmt::print(stderr,
+                   "followsim: started by an MPI launcher, but this followsim was built without "
+                   "MPI; install libopenmpi-dev and build again, or run it without mpirun\n");
+        return kExitUsage;
+    }
+    return kExitOk;
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    std::unique_ptr<followsim::experiment::TaskDistributor> job;
+    if (const int status = join_job(argc, argv, job); status != kExitOk) return status;
     CLI::App cli{
         "followsim: in-house follow-up of job seekers versus purchased measures, "
         "simulated for NAV"};
@@ -361,7 +424,16 @@ int main(int argc, char** argv) {
     } catch (const followsim::experiment::Interrupted&) {
         fmt::print(stderr, "\ninterrupted; nothing was written\n");
         return kExitInterrupted;
+    } catch (const followsim::experiment::SharedFailure& e) {
+        fmt::print(stderr, "followsim: {}\n", e.what());
+        return kExitFailure;
     } catch (const std::exception& e) {
+        if (!g_process.root) {
+            // Only this rank failed: the others may wait for it, so the whole job ends.
+            fmt::print(g_process.errors, "followsim: rank {}: {}\n", g_process.rank, e.what());
+            std::fflush(g_process.errors);
+            g_process.abort_all(kExitFailure);
+        }
         fmt::print(stderr, "followsim: {}\n", e.what());
         return kExitFailure;
     }

@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <cstdlib>
+
 #include "engine/experiment/errors.hpp"
 #include "engine/experiment/parallel.hpp"
 
@@ -30,6 +32,15 @@ void require_whole(const TaskDistributor* distributor, const char* command) {
             "cannot be split into shards; spread it over processes with mpirun instead",
             command));
     }
+}
+
+bool launched_by_mpi() {
+    // Open MPI's mpirun, PMIx launchers (srun --mpi=pmix) and PMI ones (MPICH's hydra, srun).
+    for (const char* size : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"}) {
+        const char* value = std::getenv(size);
+        if (value != nullptr && std::strtol(value, nullptr, 10) > 1) return true;
+    }
+    return std::getenv("PMIX_RANK") != nullptr;
 }
 
 std::vector<std::uint64_t> share_of(std::uint64_t count, unsigned part, unsigned parts) {

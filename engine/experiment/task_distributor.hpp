@@ -77,6 +77,10 @@ bool distribute(TaskDistributor* distributor, const TaskSet& tasks);
 // Throws UsageError when `distributor` runs a share only: `command` searches step by step.
 void require_whole(const TaskDistributor* distributor, const char* command);
 
+// Whether the environment says an MPI launcher (mpirun, srun) started this process as one
+// of several.
+bool launched_by_mpi();
+
 // The tasks that part `part` of `parts` runs: part, part + parts, part + 2 parts, ... (every
 // part gets tasks from the whole range, so draws or points of different cost mix evenly).
 std::vector<std::uint64_t> share_of(std::uint64_t count, unsigned part, unsigned parts);
