@@ -77,6 +77,7 @@ struct OutputOptions {
     std::string out = "results";
     bool quiet = false;
     std::string format = "table";
+    std::string shard;  // --shard K/N (run, psa, sweep); empty: the whole command
 };
 
 // A progress line on stderr, redrawn in place; only when stderr is a terminal.
@@ -123,6 +124,32 @@ followsim::scenario::Scenario load(const ScenarioOptions& s) {
     return followsim::scenario::load_scenario_file(s.file, s.overrides);
 }
 
+// --shard K/N of run, psa or sweep: its share of the tasks into a partial folder for merge.
+template <typename Settings, typename Shard>
+int simulate_shard(const ScenarioOptions& s, const OutputOptions& o, Settings settings,
+                   const std::string& shard_text, const char* unit, Shard shard) {
+    const auto id = followsim::experiment::parse_shard(shard_text);
+    if (g_process.distributor != nullptr) {
+        throw UsageError(
+            "--shard runs one share in one process; under mpirun, leave --shard "
+            "out (the ranks share the whole run)");
+    }
+    const auto sc = load(s);
+    ProgressBar bar(show_progress(o), unit);
+    settings.progress = bar.callback();
+    settings.cancel = &g_interrupted;
+    spread(settings);
+    const app::FolderFiles files = shard(sc, settings, id);
+    write_results(o.out, files);
+    if (!o.quiet) {
+        fmt::print(
+            "shard {} of {}: its share of the {}; partial results in {}/ (join the {} "
+            "folders with followsim merge)\n",
+            id.text(), sc.name, unit, o.out, id.count);
+    }
+    return kExitOk;
+}
+
 template <typename Settings, typename Command, typename Table>
 int simulate(const ScenarioOptions& s, const OutputOptions& o, Settings settings, const char* unit,
              Command command, Table table) {
@@ -160,6 +187,9 @@ int command_validate(const ScenarioOptions& s) {
 }
 
 int command_run(const ScenarioOptions& s, const OutputOptions& o, app::RunSettings settings) {
+    if (!o.shard.empty()) {
+        return simulate_shard(s, o, settings, o.shard, "replications", app::run_shard);
+    }
     return simulate(s, o, settings, "replications", app::run, [](const auto& sc, const auto& r) {
         return followsim::output::arm_table(
             sc,
@@ -170,6 +200,7 @@ int command_run(const ScenarioOptions& s, const OutputOptions& o, app::RunSettin
 }
 
 int command_psa(const ScenarioOptions& s, const OutputOptions& o, app::PsaSettings settings) {
+    if (!o.shard.empty()) return simulate_shard(s, o, settings, o.shard, "draws", app::psa_shard);
     return simulate(s, o, settings, "draws", app::psa, [](const auto& sc, const auto& r) {
         return followsim::output::arm_table(
             sc,
@@ -181,6 +212,9 @@ int command_psa(const ScenarioOptions& s, const OutputOptions& o, app::PsaSettin
 }
 
 int command_sweep(const ScenarioOptions& s, const OutputOptions& o, app::SweepSettings settings) {
+    if (!o.shard.empty()) {
+        return simulate_shard(s, o, settings, o.shard, "points", app::sweep_shard);
+    }
     return simulate(s, o, settings, "points", app::sweep, followsim::output::sweep_table);
 }
 
@@ -216,6 +250,19 @@ int command_calibrate(const ScenarioOptions& s, const OutputOptions& o,
             settings.replications, r.evaluations);
         fmt::print("  use it with --set {}\n", r.assignment);
     }
+    return kExitOk;
+}
+
+// The folders of every shard of a run, psa or sweep as the whole command's results folder.
+int command_merge(const std::vector<std::string>& folders, const OutputOptions& o,
+                  app::Running running) {
+    ProgressBar bar(show_progress(o), "tasks");
+    running.progress = bar.callback();
+    running.cancel = &g_interrupted;
+    if (running.threads == 0) running.threads = g_process.default_threads;
+    const auto output = app::merge({folders.begin(), folders.end()}, running);
+    write_results(o.out, output.files);
+    if (!o.quiet) fmt::print("merged {}; results in {}/\n", output.what, o.out);
     return kExitOk;
 }
 
@@ -309,6 +356,13 @@ int main(int argc, char** argv) {
     auto* validate_cmd = cli.add_subcommand("validate", "Check a scenario and list every problem");
     add_scenario(validate_cmd, scenario);
 
+    const auto add_shard = [&output](CLI::App* cmd) {
+        cmd->add_option("--shard", output.shard,
+                        "K/N: run only part K of N (e.g. one task of a Slurm job array) into a "
+                        "partial folder; join the N folders with followsim merge");
+    };
+    add_shard(run_cmd);
+
     app::PsaSettings psa;
     auto* psa_cmd = cli.add_subcommand(
         "psa", "Probabilistic sensitivity analysis over the scenario's uncertainty section");
@@ -316,6 +370,8 @@ int main(int argc, char** argv) {
     psa_cmd->add_option("--draws", psa.draws, "Parameter draws")
         ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
+
+    add_shard(psa_cmd);
 
     app::SweepSettings sweep;
     auto* sweep_cmd =
@@ -329,6 +385,8 @@ int main(int argc, char** argv) {
                           "Tornado: this arm's NPV ... (default: the first arm)");
     sweep_cmd->add_option("--versus", sweep.versus,
                           "... minus this arm's (default: the baseline arm)");
+
+    add_shard(sweep_cmd);
 
     app::CalibrateSettings calibrate;
     std::string target, bracket, write_path;
@@ -390,6 +448,19 @@ int main(int argc, char** argv) {
     compare_cmd->add_option("--out", compare_out, "Folder for the comparison report")
         ->capture_default_str();
 
+    std::vector<std::string> merge_folders;
+    app::Running merge_running;
+    auto* merge_cmd = cli.add_subcommand(
+        "merge",
+        "Join the partial folders of run, psa or sweep --shard K/N into the whole results");
+    merge_cmd->add_option("folders", merge_folders, "The folders of shards 1/N to N/N, any order")
+        ->required()
+        ->expected(1, -1);
+    merge_cmd->add_option("--out", output.out, "Folder for the results")->capture_default_str();
+    merge_cmd->add_option("--threads", merge_running.threads, "Worker threads (0: one per core)")
+        ->capture_default_str();
+    merge_cmd->add_flag("--quiet,-q", output.quiet, "No progress bar and no message");
+
     auto* schema_cmd = cli.add_subcommand("schema", "Print the JSON Schema of the scenario format");
 
     try {
@@ -408,6 +479,7 @@ int main(int argc, char** argv) {
         if (*validate_cmd) return command_validate(scenario);
         if (*report_cmd) return command_report(report_folder);
         if (*compare_cmd) return command_compare(compare_folders, compare_out);
+        if (*merge_cmd) return command_merge(merge_folders, output, merge_running);
         if (*run_cmd) return command_run(scenario, output, run);
         if (*psa_cmd) return command_psa(scenario, output, psa);
         if (*sweep_cmd) return command_sweep(scenario, output, sweep);

@@ -2,10 +2,15 @@
 # MPI: every command spread over 3 ranks (on any number of cores: --oversubscribe) gives the
 # files of one process, apart from timings and the counts of threads and ranks; errors keep
 # their exit codes and write nothing. Small scenarios, so that CI stays quick.
-#   mpi_test.sh FOLLOWSIM SOURCE_DIR
+#   mpi_test.sh FOLLOWSIM SOURCE_DIR [yes|no: built with MPI]; exit 77 (skipped) without MPI.
 set -euo pipefail
 cli=$1
 src=$2
+if [ "${3:-yes}" != yes ] || ! command -v mpirun >/dev/null; then
+  echo "MPI test skipped: followsim was built without MPI or mpirun is missing" \
+    "(scripts/setup.sh installs libopenmpi-dev and openmpi-bin)"
+  exit 77
+fi
 cd "$src"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -57,6 +62,15 @@ set -e
 [ "$(grep -c 'horizon: expected a duration' "$work/bad.txt")" -eq 1 ] ||
   fail "invalid scenario under mpirun: the problem is not reported exactly once"
 [ ! -e "$work/bad" ] || fail "invalid scenario under mpirun: something was written"
+
+# --shard is one process's share: refused under mpirun (exit 2, nothing written).
+set +e
+"${mpi[@]}" run scenarios/heimdal.yaml --replications 3 --shard 1/2 --out "$work/shard" \
+  2>/dev/null
+status=$?
+set -e
+[ "$status" -eq 2 ] || fail "--shard under mpirun: exit $status, not 2"
+[ ! -e "$work/shard" ] || fail "--shard under mpirun: something was written"
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures MPI check(s) failed"
