@@ -50,7 +50,8 @@ TEST_CASE("every binding sets what --set would set", "[bindings]") {
     for (const auto& [name, overrides] :
          std::vector<std::pair<std::string, std::vector<std::string>>>{
              {"heimdal.yaml", {}},
-             {"national.yaml", {"population.cohorts.0.arrivals={rate: 3 per day, until: 3 years}"}}}) {
+             {"national.yaml",
+              {"population.cohorts.0.arrivals={rate: 3 per day, until: 3 years}"}}}) {
         const scenario::Scenario base = shipped(name, overrides);
         const auto paths = base.parameters.paths();
         CHECK(paths.size() > 20);
