@@ -97,6 +97,32 @@ std::vector<std::vector<double>> mean_metrics(const model::ModelConfig& config,
     return sums;
 }
 
+std::vector<ArmSummary> summarize_draws(
+    const model::ModelConfig& config, const std::vector<std::vector<std::vector<double>>>& draws) {
+    const auto baseline = baseline_arm_of(config);
+    const std::size_t metrics = arm_metrics().size();
+    std::vector<ArmSummary> arms;
+    for (std::size_t a = 0; a < config.arms.size(); ++a) {
+        ArmSummary arm;
+        arm.name = config.arms[a].name;
+        for (std::size_t m = 0; m < metrics; ++m) {
+            std::vector<double> values, numerators, denominators;
+            for (const auto& d : draws) {
+                values.push_back(d[a][m]);
+                if (const auto parts = ratio_parts(m, d, a, baseline)) {
+                    numerators.push_back(parts->numerator);
+                    denominators.push_back(parts->denominator);
+                }
+            }
+            arm.metrics.push_back(numerators.empty()
+                                      ? summarize_metric(values, true)
+                                      : summarize_ratio_of_means(numerators, denominators, values));
+        }
+        arms.push_back(std::move(arm));
+    }
+    return arms;
+}
+
 PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settings) {
     const auto started = std::chrono::steady_clock::now();
     PsaResults results;
@@ -123,7 +149,7 @@ PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settin
         },
         settings.progress);
     for (std::uint64_t e : events) results.events += e;
-    results.arms = summarize_samples(scenario.model, results.samples);
+    results.arms = summarize_draws(scenario.model, results.samples);
     results.evppi =
         psa_evppi(scenario.uncertainty, scenario.model.economics, results.parameter_values,
                   results.samples, results.threads, settings.cancel);
