@@ -46,8 +46,8 @@ MetricSummary summarize_metric(const std::vector<double>& values, bool with_perc
 
 MetricSummary summarize_ratio_of_means(const std::vector<double>& numerators,
                                        const std::vector<double>& denominators,
-                                       const std::vector<double>& ratios) {
-    MetricSummary m = summarize_metric(ratios, true);
+                                       const std::vector<double>& ratios, bool with_percentiles) {
+    MetricSummary m = summarize_metric(ratios, with_percentiles);
     core::RunningStats num, den;
     for (std::size_t i = 0; i < numerators.size(); ++i) {
         if (std::isnan(numerators[i]) || std::isnan(denominators[i])) continue;

@@ -28,9 +28,10 @@ double quantile_of_sorted(const std::vector<double>& sorted, double p);
 
 // The ratio of two means, mean(numerators) / mean(denominators), over paired samples, with
 // the delta-method interval of that ratio; sd and interval95 are those of the per-sample
-// ratios given. Unavailable when the mean denominator is not positive.
+// ratios given (interval95 with `with_percentiles`). Unavailable when the mean denominator
+// is not positive.
 MetricSummary summarize_ratio_of_means(const std::vector<double>& numerators,
                                        const std::vector<double>& denominators,
-                                       const std::vector<double>& ratios);
+                                       const std::vector<double>& ratios, bool with_percentiles);
 
 }  // namespace followsim::experiment

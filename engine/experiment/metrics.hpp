@@ -51,9 +51,9 @@ std::vector<double> arm_metric_values(const model::ArmOutcome& arm,
                                       const ReplicationAccounts* baseline,
                                       const economics::EconomicsConfig& config);
 
-// Over samples that are themselves means (PSA draws), two metrics are summarised as the ratio
-// of the means of their parts, not the mean of the ratios (a draw with a tiny extra cost
-// would otherwise dominate): cost_per_placement_nok = cost_programme_nok / placed, and
+// Over replications and PSA draws, two metrics are summarised as the ratio of the means of
+// their parts, not the mean of the ratios (a sample with a tiny extra cost would otherwise
+// dominate): cost_per_placement_nok = cost_programme_nok / placed, and
 // benefit_cost_ratio = extra production_gain_nok / (extra cost_programme_nok +
 // tax_financing_cost_nok), against the baseline arm.
 struct RatioParts {

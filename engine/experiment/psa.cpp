@@ -94,33 +94,18 @@ std::vector<std::vector<double>> mean_metrics(const model::ModelConfig& config,
             sums[a][m] = counts[a][m] > 0.0 ? sums[a][m] / counts[a][m] : model::kNotAvailable;
         }
     }
-    return sums;
-}
-
-std::vector<ArmSummary> summarize_draws(
-    const model::ModelConfig& config, const std::vector<std::vector<std::vector<double>>>& draws) {
-    const auto baseline = baseline_arm_of(config);
-    const std::size_t metrics = arm_metrics().size();
-    std::vector<ArmSummary> arms;
-    for (std::size_t a = 0; a < config.arms.size(); ++a) {
-        ArmSummary arm;
-        arm.name = config.arms[a].name;
+    // The ratio metrics of these means are the ratios of their parts' means, as a run's summary
+    // has them (not the mean of each replication's ratio).
+    const auto means = sums;
+    for (std::size_t a = 0; a < sums.size(); ++a) {
         for (std::size_t m = 0; m < metrics; ++m) {
-            std::vector<double> values, numerators, denominators;
-            for (const auto& d : draws) {
-                values.push_back(d[a][m]);
-                if (const auto parts = ratio_parts(m, d, a, baseline)) {
-                    numerators.push_back(parts->numerator);
-                    denominators.push_back(parts->denominator);
-                }
+            if (const auto parts = ratio_parts(m, means, a, baseline)) {
+                sums[a][m] = parts->denominator > 0.0 ? parts->numerator / parts->denominator
+                                                      : model::kNotAvailable;
             }
-            arm.metrics.push_back(numerators.empty()
-                                      ? summarize_metric(values, true)
-                                      : summarize_ratio_of_means(numerators, denominators, values));
         }
-        arms.push_back(std::move(arm));
     }
-    return arms;
+    return sums;
 }
 
 PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settings) {
@@ -149,7 +134,7 @@ PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settin
         },
         settings.progress);
     for (std::uint64_t e : events) results.events += e;
-    results.arms = summarize_draws(scenario.model, results.samples);
+    results.arms = summarize_samples(scenario.model, results.samples, true);
     results.evppi =
         psa_evppi(scenario.uncertainty, scenario.model.economics, results.parameter_values,
                   results.samples, results.threads, settings.cancel);

@@ -48,17 +48,11 @@ std::vector<std::vector<double>> draw_parameters(const scenario::Uncertainty& un
 scenario::Assignment parameter_assignment(const scenario::UncertainParameter& parameter,
                                           double value);
 
-// Mean of every metric of every arm over `replications` replications, [arm][metric];
-// single-threaded. Adds the events processed to `events`.
+// Mean of every metric of every arm over `replications` replications, [arm][metric] (the
+// ratio metrics of ratio_parts() as ratios of means); single-threaded. Adds the events processed to `events`.
 std::vector<std::vector<double>> mean_metrics(const model::ModelConfig& config,
                                               std::uint64_t replications, std::uint64_t seed,
                                               std::uint64_t& events);
-
-// Each metric of each arm over draws [draw][arm][metric]: the mean of the draws with the
-// interval of that mean and the 2.5th-97.5th percentiles of the draws; the ratio metrics of
-// ratio_parts() as ratios of means.
-std::vector<ArmSummary> summarize_draws(const model::ModelConfig& config,
-                                        const std::vector<std::vector<std::vector<double>>>& draws);
 
 PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settings);
 

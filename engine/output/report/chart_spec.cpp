@@ -29,7 +29,10 @@ std::vector<std::string> arm_names(const ordered_json& summary) {
 }
 
 ordered_json arm_color(const ordered_json& summary) {
-    return {{"field", "arm"}, {"type", "nominal"}, {"scale", {{"domain", arm_names(summary)}}}};
+    return {{"field", "arm"},
+            {"type", "nominal"},
+            {"title", nullptr},
+            {"scale", {{"domain", arm_names(summary)}}}};
 }
 
 const ordered_json* metric(const ordered_json& summary, const std::string& arm,

@@ -110,8 +110,8 @@ std::string header_html(const ordered_json& s, Lang lang) {
 
 // A sweep's best point per account, with the values that make it.
 std::string best_points_html(const ordered_json& sweep, Lang lang) {
-    std::string html =
-        "<section><h2>" + html_escape(std::string(text("report.best_points", lang))) + "</h2><ul>";
+    std::string html = "<section id=key-figures><h2>" +
+                       html_escape(std::string(text("report.best_points", lang))) + "</h2><ul>";
     for (const auto& b : sweep.at("best")) {
         std::string where;
         for (const auto& [path, value] : b.at("values").items()) {
@@ -143,7 +143,7 @@ std::string best_split_html(const ordered_json& o) {
                             with_thousands(m.at("ci95")[1].get<double>()));
     }
     return fmt::format(
-        "<section><h2>Best split of NOK {} a year</h2><ul>"
+        "<section id=best-split><h2>Best split of NOK {} a year</h2><ul>"
         "<li>Arm <b>{}</b> ({}){}</li>"
         "<li>{} caseworkers (NOK {} a year){}; purchase budget NOK {}</li>"
         "<li>{}: {} (mean and 95 % interval over replications)</li>"
@@ -219,9 +219,18 @@ std::string compare_html(const std::vector<LabelledResults>& results,
         html_escape(say("compare.price_year", lang,
                         results.front().data.summary.at("scenario").at("price_year").get<int>())) +
         "</p></header>\n";
-    std::string body = "<section id=key-figures><h2>" +
-                       html_escape(std::string(text("report.key_figures", lang))) + "</h2>" +
-                       compare_figures_table(results, lang) + "</section>\n";
+    // Each folder's own answer first.
+    std::string body = "<section id=verdict><h2>" +
+                       html_escape(std::string(text("report.answer", lang))) + "</h2>";
+    for (const auto& r : results) {
+        const std::string verdict = decision_text(r.data.summary, lang);
+        if (!verdict.empty())
+            body += "<p class=verdict><b>" + html_escape(r.label) +
+                    "</b>: " + html_escape(verdict) + "</p>";
+    }
+    body += "</section>\n<section id=key-figures><h2>" +
+            html_escape(std::string(text("report.key_figures", lang))) + "</h2>" +
+            compare_figures_table(results, lang) + "</section>\n";
     for (const FolderComparison& c : comparisons) {
         body += "<section><h2>" + html_escape(say("compare.differences", lang, c.label, c.versus)) +
                 "</h2><table class=figures><tbody>";

@@ -57,13 +57,24 @@ std::string key_figures_table(const ordered_json& summary, Lang lang) {
     std::string html = "<table class=figures><thead><tr><th></th>";
     for (const auto& arm : arms) html += "<th>" + html_escape(arm) + "</th>";
     html += "</tr></thead><tbody>";
+    // The day the budget ran out matters wherever money was spent: "not used up" says so.
+    bool spent = false;
+    for (const auto& arm : arms) spent = spent || metric_mean(summary, arm, "budget_spent_nok") > 0;
     for (const auto& name : key_metrics()) {
-        bool any = false;
+        const bool exhaustion = name == "budget_exhausted_day";
+        bool any = exhaustion && spent;
         for (const auto& arm : arms) any = any || metric(summary, arm, name) != nullptr;
-        if (!any) continue;  // a metric no arm has (no baseline arm, a budget never spent)
+        if (!any) continue;  // a metric no arm has (no baseline arm, no budget)
         html += "<tr><td>" + html_escape(std::string(metric_label(name, lang))) + "</td>";
-        for (const auto& arm : arms)
-            html += "<td>" + format_metric_cell(metric(summary, arm, name), name, lang) + "</td>";
+        for (const auto& arm : arms) {
+            const ordered_json* m = metric(summary, arm, name);
+            const bool never =
+                exhaustion && !m && metric_mean(summary, arm, "budget_spent_nok") > 0;
+            html += "<td>" +
+                    (never ? html_escape(std::string(text("report.not_used_up", lang)))
+                           : format_metric_cell(m, name, lang)) +
+                    "</td>";
+        }
         html += "</tr>";
     }
     html += "</tbody></table>";

@@ -39,7 +39,10 @@ ordered_json states_chart(const std::vector<ArmMonths>& months, Lang lang) {
     std::vector<std::string> order;
     for (const auto& s : states) order.push_back(s.second);
     spec["data"] = {{"values", values}};
-    spec["facet"] = {{"row", {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}}}};
+    std::vector<std::string> arms;
+    for (const ArmMonths& arm : months) arms.push_back(arm.arm);
+    spec["facet"] = {
+        {"row", {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}, {"sort", arms}}}};
     spec["spec"] = {
         {"width", 560},
         {"height", 140},
@@ -109,7 +112,7 @@ ordered_json placement_chart(const std::vector<ArmMonths>& months, const ordered
                          {{"field", "rate"},
                           {"type", "quantitative"},
                           {"axis", {{"format", "%"}}},
-                          {"title", text("placed", lang)},
+                          {"title", text("placement_rate", lang)},
                           {"scale", {{"domain", {0, 1}}}}}},
                         {"color", arm_color(summary)}}}});
     if (!targets.empty()) {
