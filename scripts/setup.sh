@@ -54,7 +54,7 @@ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFOLLOWSIM_WERRO
 cmake --build "$build_dir" --parallel "$(nproc)"
 
 if [ "$mode" = run ]; then
-  "$build_dir"/followsim run scenarios/heimdal.yaml --out results/heimdal
+  "$build_dir"/followsim run scenarios/heimdal.yaml  # into results/heimdal-run/
 else
   ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
 fi

@@ -15,13 +15,23 @@ std::string format_metric_value(std::string_view metric, double x) {
     return format_metric(metric, x, Lang::en);
 }
 
-std::string aligned_columns(const std::vector<std::vector<std::string>>& rows, bool rule) {
+namespace {
+
+// The widest cell of each column, in characters.
+std::vector<std::size_t> column_widths(const std::vector<std::vector<std::string>>& rows) {
     std::vector<std::size_t> widths;
     for (const auto& row : rows) {
         if (widths.size() < row.size()) widths.resize(row.size(), 0);
         for (std::size_t c = 0; c < row.size(); ++c)
             widths[c] = std::max(widths[c], display_width(row[c]));
     }
+    return widths;
+}
+
+}  // namespace
+
+std::string aligned_columns(const std::vector<std::vector<std::string>>& rows, bool rule) {
+    const std::vector<std::size_t> widths = column_widths(rows);
     std::size_t total = 0;
     for (std::size_t w : widths) total += w + 2;
     std::string out;
@@ -69,13 +79,8 @@ std::string format_cell(std::string_view metric, const experiment::MetricSummary
 }
 
 std::size_t table_width(const std::vector<std::vector<std::string>>& rows) {
-    std::vector<std::size_t> widths;
-    for (const auto& row : rows) {
-        if (widths.size() < row.size()) widths.resize(row.size(), 0);
-        for (std::size_t c = 0; c < row.size(); ++c)
-            widths[c] = std::max(widths[c], display_width(row[c]));
-    }
     std::size_t total = 0;
+    const std::vector<std::size_t> widths = column_widths(rows);
     for (std::size_t w : widths) total += w + 2;
     return total == 0 ? 0 : total - 2;
 }

@@ -117,6 +117,23 @@ bool replace_scalar(std::string& text, const YAML::Node& node, const TextChange&
     return true;
 }
 
+// The end of the last line, from the line ending at `from` on, that belongs to a block whose
+// lines are indented at least `indent` (blank lines and comments belong to any block).
+std::size_t block_end(const std::string& text, std::size_t from, std::size_t indent) {
+    std::size_t end = from;
+    for (std::size_t pos = from; pos < text.size();) {
+        const std::size_t next_end = line_end(text, pos + 1);
+        const std::string line = text.substr(pos + 1, next_end - pos - 1);
+        const auto content = line.find_first_not_of(" \t");
+        if (content != std::string::npos && line[content] != '#') {
+            if (content < indent) break;
+            end = next_end;
+        }
+        pos = next_end;
+    }
+    return end;
+}
+
 // A key added to a block mapping `parent` (at `parent_path`), after its last line.
 bool add_key(std::string& text, const YAML::Node& parent, const std::string& key,
              const std::string& value, const std::string& origin, bool top) {
@@ -124,22 +141,9 @@ bool add_key(std::string& text, const YAML::Node& parent, const std::string& key
     const YAML::Mark first = parent.begin()->first.Mark();
     if (first.is_null()) return false;
     const auto indent = static_cast<std::size_t>(first.column);
-    // The mapping ends before the next line indented less than its keys (not blank, not a
-    // comment); or at the end of the text.
-    std::size_t pos = line_end(text, static_cast<std::size_t>(first.pos));
-    std::size_t insert_at = pos;
-    while (pos < text.size()) {
-        const std::size_t begin = pos + 1;
-        const std::size_t end = line_end(text, begin);
-        const std::string line = text.substr(begin, end - begin);
-        const auto content = line.find_first_not_of(" \t");
-        if (content != std::string::npos && line[content] != '#') {
-            if (content < indent) break;
-            insert_at = end;
-        }
-        pos = end;
-        if (end >= text.size()) break;
-    }
+    // The mapping ends before the next line indented less than its keys.
+    const std::size_t insert_at =
+        block_end(text, line_end(text, static_cast<std::size_t>(first.pos)), indent);
     text.insert(insert_at, "\n" + std::string(indent, ' ') + key + ": " + value +
                                "  # followsim: " + origin + ", added");
     return true;
@@ -163,18 +167,7 @@ bool replace_value(std::string& text, const YAML::Node& root, const TextChange& 
         const auto colon = text.find(':', key_pos);
         if (colon == std::string::npos || colon > line_end(text, key_pos)) return false;
         // The block under the key: the lines indented more than the key.
-        std::size_t end = line_end(text, key_pos);
-        std::size_t pos = end;
-        while (pos < text.size()) {
-            const std::size_t begin = pos + 1;
-            const std::size_t next_end = line_end(text, begin);
-            const std::string line = text.substr(begin, next_end - begin);
-            const auto content = line.find_first_not_of(" \t");
-            if (content != std::string::npos && line[content] != '#' && content <= indent) break;
-            if (content != std::string::npos && line[content] != '#') end = next_end;
-            pos = next_end;
-            if (next_end >= text.size()) break;
-        }
+        const std::size_t end = block_end(text, line_end(text, key_pos), indent + 1);
         text.replace(colon, end - colon,
                      ": " + change.value + "  # followsim: " + change.origin + ", replaced");
         return true;

@@ -15,6 +15,8 @@ trap 'rm -rf "$work"' EXIT
 h="$src/scenarios/heimdal.yaml"
 "$fs" run "$h" --replications 50 --out "$work/run" -q
 "$fs" run "$h" --replications 50 --set budget.purchases_per_year_nok=10000000 --out "$work/small-budget" -q
+# One arm and no baseline arm (mmc.yaml): charts with nothing to show are left out, not empty.
+"$fs" run "$src/scenarios/mmc.yaml" --replications 2 --out "$work/mmc" -q
 "$fs" psa "$h" --draws 50 --replications 3 --out "$work/psa" -q
 "$fs" sweep "$h" --vary pathways.in_house.caseworkers=1:6:6 \
   --vary pathways.measures.oppfolging.price_per_month_nok=1000:4000:4 \
@@ -36,7 +38,8 @@ done
 node "$src/tests/browser/report_test.mjs" "$src" "$shots" "$work/run/report.html" \
   "$work/psa/report.html" "$work/sweep/report.html" "$work/grid/report.html" "$work/compare/report.html" \
   "$work/run-nb/report.html" "$work/psa-nb/report.html" "$work/sweep-nb/report.html" \
-  "$work/compare-nb/report.html" "$work/optimise/report.html" "$work/optimise-nlopt/report.html"
+  "$work/compare-nb/report.html" "$work/mmc/report.html" "$work/optimise/report.html" \
+  "$work/optimise-nlopt/report.html"
 
 # The checker itself must catch what it is for: a page that asks the network and logs an error.
 mkdir -p "$work/broken"

@@ -51,9 +51,11 @@ double metric_mean(const ordered_json& summary, const std::string& arm, const st
 
 ordered_json nok_axis(Lang lang) {
     const bool nb = lang == Lang::nb;
-    return {{"labelExpr",
-             fmt::format("abs(datum.value) >= 1e9 ? format(datum.value / 1e9, ',.1f') + '{}' : "
-                         "abs(datum.value) >= 1e6 ? format(datum.value / 1e6, ',.0f') + '{}' : "
+    return {{"labelOverlap", true},
+            {"labelExpr",
+             fmt::format("abs(datum.value) >= 1e9 ? format(datum.value / 1e9, ',.1~f') + '{}' : "
+                         "abs(datum.value) >= 1e6 ? format(datum.value / 1e6, ',.1~f') + '{}' : "
+                         "abs(datum.value) >= 1e4 ? format(datum.value / 1e3, ',.0f') + ' k' : "
                          "format(datum.value, ',.0f')",
                          nb ? " mrd." : " bn", nb ? " mill." : " M")}};
 }
