@@ -14,7 +14,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 h="$src/scenarios/heimdal.yaml"
 "$fs" run "$h" --replications 50 --out "$work/run" -q
-"$fs" run "$h" --replications 50 --set budget.purchases_per_year_nok=10000000 --out "$work/small-budget" -q
+"$fs" run "$h" --replications 50 --set budget.purchases_per_year_nok=3000000 --out "$work/small-budget" -q
 # One arm and no baseline arm (mmc.yaml): charts with nothing to show are left out, not empty.
 "$fs" run "$src/scenarios/mmc.yaml" --replications 2 --out "$work/mmc" -q
 "$fs" psa "$h" --draws 50 --replications 3 --out "$work/psa" -q
