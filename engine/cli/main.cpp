@@ -198,8 +198,8 @@ int command_sweep(const ScenarioOptions& s, const OutputOptions& o, app::SweepSe
 int command_optimise(const ScenarioOptions& s, const OutputOptions& o,
                      app::OptimiseSettings settings) {
     return simulate(s, o, settings, "optimise", "candidates", app::optimise,
-                    [](const auto& sc, const auto& r, auto) {
-                        return followsim::output::optimise_table(sc, r);
+                    [](const auto& sc, const auto& r, auto lang) {
+                        return followsim::output::optimise_table(sc, r, lang);
                     });
 }
 

@@ -32,8 +32,8 @@ nlohmann::ordered_json sweep_chart(const nlohmann::ordered_json& summary, const 
                                    Lang lang);
 
 // optimise_charts.cpp: the objective over the split, and how the best split spends the budget.
-nlohmann::ordered_json optimise_chart(const nlohmann::ordered_json& summary);
-nlohmann::ordered_json optimise_split_chart(const nlohmann::ordered_json& summary);
+nlohmann::ordered_json optimise_chart(const nlohmann::ordered_json& summary, Lang lang);
+nlohmann::ordered_json optimise_split_chart(const nlohmann::ordered_json& summary, Lang lang);
 
 // compare_charts.cpp: NPV and placement rate per arm and results folder, and the differences
 // against the first folder with their intervals.

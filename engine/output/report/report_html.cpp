@@ -69,8 +69,8 @@ std::vector<Chart> charts_and_notes(const ReportData& in, std::vector<std::strin
         if (in.sweep) charts.emplace_back("chart-sweep", sweep_chart(s, *in.sweep, lang));
     }
     if (s.contains("optimise")) {
-        charts.emplace_back("chart-optimise", optimise_chart(s));
-        charts.emplace_back("chart-optimise-split", optimise_split_chart(s));
+        charts.emplace_back("chart-optimise", optimise_chart(s, lang));
+        charts.emplace_back("chart-optimise-split", optimise_split_chart(s, lang));
     }
     return charts;
 }
@@ -129,32 +129,40 @@ std::string best_points_html(const ordered_json& sweep, Lang lang) {
 }
 
 // The best split of an optimisation, its objective with the interval, and how it was found.
-std::string best_split_html(const ordered_json& o) {
+std::string best_split_html(const ordered_json& o, Lang lang) {
     const ordered_json& best = o.at("best");
     const std::string objective = o.at("objective").get<std::string>();
     std::string places;
     for (const auto& [name, slots] : best.at("slots").items())
-        places += fmt::format(", {} places of {}", slots.get<long long>(), html_escape(name));
-    std::string value = "not available";
+        places += say("optimise.places", lang, slots.get<long long>(), name);
+    std::string value = "–";
     if (!best.at("objective").is_null()) {
         const ordered_json& m = best.at("objective");
-        value = fmt::format("{} [{}, {}]", with_thousands(m.at("mean").get<double>()),
-                            with_thousands(m.at("ci95")[0].get<double>()),
-                            with_thousands(m.at("ci95")[1].get<double>()));
+        value =
+            fmt::format("{} [{}, {}]", format_metric(objective, m.at("mean").get<double>(), lang),
+                        format_metric(objective, m.at("ci95")[0].get<double>(), lang),
+                        format_metric(objective, m.at("ci95")[1].get<double>(), lang));
     }
-    return fmt::format(
-        "<section id=best-split><h2>Best split of NOK {} a year</h2><ul>"
-        "<li>Arm <b>{}</b> ({}){}</li>"
-        "<li>{} caseworkers (NOK {} a year){}; purchase budget NOK {}</li>"
-        "<li>{}: {} (mean and 95 % interval over replications)</li>"
-        "<li>{} candidates simulated, the same replications each: {}</li></ul></section>\n",
-        with_thousands(o.at("budget_nok_per_year").get<double>()), html_escape(o.at("arm")),
-        html_escape(o.at("arm_chosen")),
-        o.at("versus").is_null() ? "" : ", NPVs against " + html_escape(o.at("versus")),
-        best.at("caseworkers").get<long long>(),
-        with_thousands(best.at("staff_cost_per_year_nok").get<double>()), places,
-        with_thousands(best.at("purchases_per_year_nok").get<double>()), html_escape(objective),
-        value, o.at("evaluations").get<std::uint64_t>(), html_escape(o.at("method")));
+    const std::string bought =
+        say("optimise.caseworkers", lang, best.at("caseworkers").get<long long>(),
+            nok_text(best.at("staff_cost_per_year_nok").get<double>(), lang), places);
+    auto item = [](const std::string& text) { return "<li>" + html_escape(text) + "</li>"; };
+    return "<section id=best-split><h2>" +
+           html_escape(say("optimise.split_title", lang,
+                           nok_text(o.at("budget_nok_per_year").get<double>(), lang))) +
+           "</h2><ul>" +
+           item(say("optimise.split_arm", lang, o.at("arm").get<std::string>(),
+                    o.at("arm_chosen").get<std::string>(),
+                    o.at("versus").is_null()
+                        ? std::string()
+                        : say("optimise.against", lang, o.at("versus").get<std::string>()))) +
+           item(say("optimise.split_budget", lang, bought,
+                    nok_text(best.at("purchases_per_year_nok").get<double>(), lang))) +
+           item(say("optimise.objective", lang, objective, value)) +
+           item(say("optimise.candidates", lang, o.at("evaluations").get<std::uint64_t>(),
+                    o.at("optimiser_calls").get<std::uint64_t>(),
+                    o.at("method").get<std::string>())) +
+           "</ul></section>\n";
 }
 
 std::string notes_html(const std::vector<std::string>& notes) {
@@ -184,7 +192,7 @@ std::string report_html(const ReportData& in) {
                 key_figures_table(s, lang) + "</section>\n";
     }
     if (s.contains("sweep")) body += best_points_html(s.at("sweep"), lang);
-    if (s.contains("optimise")) body += best_split_html(s.at("optimise"));
+    if (s.contains("optimise")) body += best_split_html(s.at("optimise"), lang);
     if (!s.contains("sweep")) body += cost_effectiveness_html(s, lang);
     if (s.contains("subgroups")) {
         body += "<section><h2>" + html_escape(std::string(text("report.subgroups", lang))) +
