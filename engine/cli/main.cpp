@@ -146,8 +146,10 @@ int simulate(const ScenarioOptions& s, const OutputOptions& o, Settings settings
             followsim::output::decision_text(output.folder.report.summary, lang);
         if (!verdict.empty()) fmt::print("{}\n", followsim::output::wrap_text(verdict));
         fmt::print("{}", table(sc, r, lang));
-        fmt::print("{}\n", followsim::output::say("cli.done", lang, r.events, r.wall_seconds,
-                                                  r.threads, out));
+        namespace o_ = followsim::output;
+        fmt::print("{}\n", o_::say("cli.done", lang,
+                                   o_::format_fixed(static_cast<double>(r.events), 0, lang),
+                                   o_::format_fixed(r.wall_seconds, 2, lang), r.threads, out));
     }
     return kExitOk;
 }

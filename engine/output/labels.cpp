@@ -81,8 +81,8 @@ constexpr std::array kLabels = std::to_array<Label>({
      "{} — PSA, {} draws × {} replications, seed {}; mean of the draws [95 % of draws]",
      "{} — PSA, {} trekninger × {} replikasjoner, frø {}; gjennomsnitt av trekningene [95 % av "
      "trekningene]"},
-    {"cli.done", "{} events in {:.2f} s on {} threads; results in {}/",
-     "{} hendelser på {:.2f} s med {} tråder; resultatene i {}/"},
+    {"cli.done", "{} events in {} s on {} threads; results in {}/",
+     "{} hendelser på {} s med {} tråder; resultatene i {}/"},
     {"cli.calibrated",
      "  {} = {:.6g} [{:.6g}, {:.6g}] against the target {} ({} replications, {} evaluations)",
      "  {} = {:.6g} [{:.6g}, {:.6g}] mot målet {} ({} replikasjoner, {} evalueringer)"},
@@ -97,7 +97,7 @@ constexpr std::array kLabels = std::to_array<Label>({
      "range:",
      "Samfunnsøkonomisk netto nåverdi av {} minus {}: {} med scenarioets verdier; i hver ende av "
      "hvert intervall:"},
-    {"sweep.best", "Best {}: {} in arm {} at {}", "Best {}: {} i alternativet {} ved {}"},
+    {"sweep.best", "{}: best {}, in arm {} at {}", "{}: best {}, i alternativet {} ved {}"},
     // optimise
     {"optimise.title",
      "{} — optimise {} a year for arm {} ({}); {}{}, {} replications a "
