@@ -66,8 +66,13 @@ struct OutputOptions {
 class ProgressBar {
   public:
     enum class Mode { off, bar, lines };
-    ProgressBar(Mode mode, std::string unit)
-        : mode_(mode), unit_(std::move(unit)), start_(Clock::now()), last_line_(start_) {}
+    // `unit`: a key of the label table (replications, draws, points, candidates).
+    ProgressBar(Mode mode, std::string_view unit, followsim::output::Lang lang)
+        : mode_(mode),
+          unit_(followsim::output::text(unit, lang)),
+          lang_(lang),
+          start_(Clock::now()),
+          last_line_(start_) {}
     void update(std::uint64_t done, std::uint64_t total) {
         if (mode_ == Mode::off) return;
         const auto now = Clock::now();
@@ -77,17 +82,20 @@ class ProgressBar {
         if (mode_ == Mode::lines) {
             if (now - last_line_ < kLineEvery || done == total) return;
             last_line_ = now;
-            fmt::print(stderr, "followsim: {}/{} {} in {:.0f} s, about {:.0f} s left\n", done,
-                       total, unit_, elapsed, left);
+            fmt::print(stderr, "{}\n",
+                       followsim::output::say("cli.progress_line", lang_, done, total, unit_,
+                                              fmt::format("{:.0f}", elapsed),
+                                              fmt::format("{:.0f}", left)));
             return;
         }
         const int width = 30;
         const int filled =
             static_cast<int>(width * static_cast<double>(done) / static_cast<double>(total));
-        fmt::print(stderr, "\r[{}{}] {}/{} {}, {:.1f}/s, {:.0f} s left ",
-                   std::string(static_cast<std::size_t>(filled), '#'),
-                   std::string(static_cast<std::size_t>(width - filled), ' '), done, total, unit_,
-                   rate, left);
+        fmt::print(stderr, "\r[{}{}] {} ", std::string(static_cast<std::size_t>(filled), '#'),
+                   std::string(static_cast<std::size_t>(width - filled), ' '),
+                   followsim::output::say("cli.progress_bar", lang_, done, total, unit_,
+                                          followsim::output::format_fixed(rate, 1, lang_),
+                                          fmt::format("{:.0f}", left)));
         if (done == total) fmt::print(stderr, "\n");
     }
     auto callback() {
@@ -99,6 +107,7 @@ class ProgressBar {
     static constexpr std::chrono::seconds kLineEvery{5};
     Mode mode_;
     std::string unit_;
+    followsim::output::Lang lang_;
     Clock::time_point start_;
     Clock::time_point last_line_;
 };
@@ -127,11 +136,11 @@ followsim::scenario::Scenario load(const ScenarioOptions& s) {
 
 template <typename Settings, typename Command, typename Table>
 int simulate(const ScenarioOptions& s, const OutputOptions& o, Settings settings,
-             std::string_view name, const char* unit, Command command, Table table) {
+             std::string_view name, std::string_view unit, Command command, Table table) {
     const auto lang = o.language();
     const std::string out = out_folder(o, s, name);
     const auto sc = load(s);
-    ProgressBar bar(progress_mode(o), unit);
+    ProgressBar bar(progress_mode(o), unit, lang);
     settings.progress = bar.callback();
     settings.cancel = &g_interrupted;
     auto output = command(sc, settings);
