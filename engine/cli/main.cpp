@@ -163,14 +163,13 @@ int simulate(const ScenarioOptions& s, const OutputOptions& o, Settings settings
     return kExitOk;
 }
 
-int command_validate(const ScenarioOptions& s) {
+int command_validate(const ScenarioOptions& s, const OutputOptions& o) {
     const auto sc = load(s);
-    fmt::print("{}: valid ({} cohort{}, {} pathways, {} arm{}{})\n", s.file,
-               sc.model.cohorts.size(), sc.model.cohorts.size() == 1 ? "" : "s",
-               sc.model.pathways.size(), sc.model.arms.size(), sc.model.arms.size() == 1 ? "" : "s",
-               sc.uncertainty.parameters.empty()
-                   ? ""
-                   : fmt::format(", {} uncertain parameters", sc.uncertainty.parameters.size()));
+    namespace out = followsim::output;
+    const auto lang = o.language();
+    fmt::print("{}\n", out::say("cli.valid", lang, s.file, sc.model.cohorts.size(),
+                                sc.model.pathways.size(), sc.model.arms.size(),
+                                sc.uncertainty.parameters.size()));
     // Valid, but worth knowing before a run: on stderr, exit 0.
     for (const auto& w : followsim::scenario::capacity_warnings(sc.model)) {
         fmt::print(stderr, "warning: {}: {}\n", w.path, w.message);
@@ -438,7 +437,7 @@ int main(int argc, char** argv) {
             fmt::print("{}\n", followsim::scenario::scenario_schema().dump(2));
             return kExitOk;
         }
-        if (*validate_cmd) return command_validate(scenario);
+        if (*validate_cmd) return command_validate(scenario, output);
         if (*report_cmd) return command_report(report_folder, output);
         if (*compare_cmd) return command_compare(compare_folders, output, compare_price_year);
         if (*run_cmd) return command_run(scenario, output, run);

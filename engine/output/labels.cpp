@@ -83,6 +83,8 @@ constexpr std::array kLabels = std::to_array<Label>({
      "trekningene]"},
     {"cli.done", "{} events in {} s on {} threads; results in {}/",
      "{} hendelser på {} s med {} tråder; resultatene i {}/"},
+    {"cli.valid", "{}: valid (cohorts: {}, pathways: {}, arms: {}, uncertain parameters: {})",
+     "{}: gyldig (kohorter: {}, stier: {}, alternativer: {}, usikre parametere: {})"},
     {"cli.progress_line", "followsim: {}/{} {} in {} s, about {} s left",
      "followsim: {}/{} {} på {} s, omtrent {} s igjen"},
     {"cli.progress_bar", "{}/{} {}, {}/s, {} s left", "{}/{} {}, {}/s, {} s igjen"},
