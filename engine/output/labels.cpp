@@ -199,6 +199,7 @@ constexpr std::array kLabels = std::to_array<Label>({
      "{} · frø {} · kroner i {}-priser, neddiskontert til starten · followsim {}"},
     {"report.file_line", "Scenario file {} (SHA-256 {}…)", "Scenariofil {} (SHA-256 {}…)"},
     {"report.not_used_up", "not used up", "ikke brukt opp"},
+    {"report.no_extra_cost", "none: no extra cost", "ingen: ingen merkostnad"},
     {"report.best_points", "Best points", "Beste punkter"},
     {"report.scenario_as_run", "The scenario as run", "Scenarioet slik det ble kjørt"},
     {"report.scenario_best", "The scenario at the best split",

@@ -60,19 +60,25 @@ std::string key_figures_table(const ordered_json& summary, Lang lang) {
     // The day the budget ran out matters wherever money was spent: "not used up" says so.
     bool spent = false;
     for (const auto& arm : arms) spent = spent || metric_mean(summary, arm, "budget_spent_nok") > 0;
+    // The benefit/cost ratio is undefined where an arm costs no more than the baseline arm:
+    // the row says so rather than go missing.
+    const ordered_json baseline = summary.value("baseline_arm", ordered_json(nullptr));
     for (const auto& name : key_metrics()) {
         const bool exhaustion = name == "budget_exhausted_day";
-        bool any = exhaustion && spent;
+        const bool ratio = name == "benefit_cost_ratio" && !baseline.is_null() && arms.size() > 1;
+        bool any = (exhaustion && spent) || ratio;
         for (const auto& arm : arms) any = any || metric(summary, arm, name) != nullptr;
         if (!any) continue;  // a metric no arm has (no baseline arm, no budget)
         html += "<tr><td>" + html_escape(std::string(metric_label(name, lang))) + "</td>";
         for (const auto& arm : arms) {
             const ordered_json* m = metric(summary, arm, name);
-            const bool never =
-                exhaustion && !m && metric_mean(summary, arm, "budget_spent_nok") > 0;
+            const char* why = nullptr;
+            if (!m && exhaustion && metric_mean(summary, arm, "budget_spent_nok") > 0)
+                why = "report.not_used_up";
+            if (!m && ratio && baseline != arm) why = "report.no_extra_cost";
             html += "<td>" +
-                    (never ? html_escape(std::string(text("report.not_used_up", lang)))
-                           : format_metric_cell(m, name, lang)) +
+                    (why ? "<span class=ci>" + html_escape(std::string(text(why, lang))) + "</span>"
+                         : format_metric_cell(m, name, lang)) +
                     "</td>";
         }
         html += "</tr>";
