@@ -2,6 +2,9 @@
 
 #include <fmt/core.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "engine/app/shard_folder.hpp"
 #include "engine/experiment/errors.hpp"
 #include "engine/output/compare_table.hpp"
@@ -27,6 +30,14 @@ ExperimentSettings experiment_settings(const Running& running, std::uint64_t rep
     settings.distributor = running.distributor;
     if constexpr (requires { settings.progress; }) settings.progress = running.progress;
     return settings;
+}
+
+// A file's text; empty if there is none.
+std::string read_text(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    if (in) text << in.rdbuf();
+    return text.str();
 }
 
 experiment::RunResults run_results(const scenario::Scenario& scenario,
@@ -98,12 +109,12 @@ FolderFiles shard_of(const char* command, const scenario::Scenario& scenario, Se
 
 // The whole command from its shards: its settings as they were, the shards' results played back.
 template <typename Settings, typename Command>
-FolderFiles merged(const Shards& shards, const Running& running, Command command) {
+ResultFolder merged(const Shards& shards, const Running& running, Command command) {
     Settings settings;
     static_cast<Running&>(settings) = running;
     read_settings(shards.settings, settings);
     settings.distributor = shards.replay.get();
-    return command(shards.scenario, settings).folder.files();
+    return command(shards.scenario, settings).folder;
 }
 
 }  // namespace
@@ -147,11 +158,11 @@ MergeOutput merge(const std::vector<std::filesystem::path>& folders, const Runni
     out.command = shards.command;
     try {
         if (shards.command == "run") {
-            out.files = merged<RunSettings>(shards, running, run);
+            out.folder = merged<RunSettings>(shards, running, run);
         } else if (shards.command == "psa") {
-            out.files = merged<PsaSettings>(shards, running, psa);
+            out.folder = merged<PsaSettings>(shards, running, psa);
         } else if (shards.command == "sweep") {
-            out.files = merged<SweepSettings>(shards, running, sweep);
+            out.folder = merged<SweepSettings>(shards, running, sweep);
         } else {
             throw experiment::UsageError("merge: the shards are of '" + shards.command +
                                          "', which has no shards");
@@ -161,6 +172,7 @@ MergeOutput merge(const std::vector<std::filesystem::path>& folders, const Runni
                                      e.what() + ")");
     }
     out.what = fmt::format("{} from {} shards", shards.command, folders.size());
+    out.scenario_file = shards.scenario.file;
     return out;
 }
 
@@ -192,20 +204,32 @@ OptimiseOutput optimise(const scenario::Scenario& scenario, const OptimiseSettin
     return {std::move(results), std::move(folder)};
 }
 
-FolderFiles report(const std::filesystem::path& folder) {
-    return {{"report.html", output::report_html(output::read_results_folder(folder))}};
+FolderFiles report(const std::filesystem::path& folder, output::Lang lang) {
+    auto data = output::read_results_folder(folder);
+    data.lang = lang;
+    return {{"report.html", output::report_html(data)}};
 }
 
-CompareOutput compare(const std::vector<std::filesystem::path>& folders) {
+CompareOutput compare(const std::vector<std::filesystem::path>& folders,
+                      std::optional<int> price_year, output::Lang lang) {
     std::vector<output::LabelledResults> compared;
     for (const auto& folder : folders) {
         auto data = output::read_results_folder(folder);
         if (data.summary.contains("sweep"))
             throw experiment::UsageError(folder.string() + " holds a sweep; compare runs or PSAs");
+        data.lang = lang;
         const std::string name = folder.filename().string();
-        compared.push_back({name.empty() ? folder.string() : name, std::move(data)});
+        std::string samples = read_text(folder / "replications.csv");
+        if (samples.empty()) samples = read_text(folder / "psa.csv");
+        compared.push_back(
+            {name.empty() ? folder.string() : name, std::move(data), std::move(samples)});
     }
-    return {output::compare_table(compared), {{"report.html", output::compare_html(compared)}}};
+    output::common_price_year(compared, price_year);
+    const auto comparisons = output::compare_folders(compared);
+    return {output::compare_table(compared, comparisons, lang),
+            {{"comparison.json", output::comparison_json(compared, comparisons).dump(2) + "\n"},
+             {"report.html", output::compare_html(compared, comparisons, lang)}},
+            compared.front().data.summary.at("scenario").at("file").get<std::string>()};
 }
 
 }  // namespace followsim::app

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,10 +37,12 @@ struct CalibrateOutput {
     FolderFiles files;
 };
 
-// The result of comparing results folders: the terminal table and the comparison report.
+// The result of comparing results folders: the terminal table, the comparison report and
+// comparison.json, and the first folder's scenario file (for the default folder).
 struct CompareOutput {
     std::string table;
     FolderFiles files;
+    std::string scenario_file;
 };
 
 RunOutput run(const scenario::Scenario& scenario, const RunSettings& settings);
@@ -64,16 +67,20 @@ FolderFiles sweep_shard(const scenario::Scenario& scenario, const SweepSettings&
 // the threads (and progress, cancellation) for the summaries. Throws experiment::UsageError
 // for shards that are not exactly the parts of one run.
 struct MergeOutput {
-    std::string command;  // run, psa or sweep
-    std::string what;     // "1000 replications from 4 shards"
-    FolderFiles files;
+    std::string command;        // run, psa or sweep
+    std::string what;           // "run from 4 shards"
+    std::string scenario_file;  // as the shards were given it (for the default folder)
+    ResultFolder folder;        // the whole command's (set report.lang before its files())
 };
 MergeOutput merge(const std::vector<std::filesystem::path>& folders, const Running& running);
 
-// report.html again from a results folder's files.
-FolderFiles report(const std::filesystem::path& folder);
-// Results folders of run or psa side by side, labelled by folder name; throws
-// experiment::UsageError for a sweep's folder.
-CompareOutput compare(const std::vector<std::filesystem::path>& folders);
+// report.html again from a results folder's files, in `lang`.
+FolderFiles report(const std::filesystem::path& folder, output::Lang lang = output::Lang::en);
+// Results folders of run or psa side by side, labelled by folder name, each against the
+// first; NOK brought to `price_year` with the consumer price index if given. Throws
+// experiment::UsageError for a sweep's folder, or for different price years without one.
+CompareOutput compare(const std::vector<std::filesystem::path>& folders,
+                      std::optional<int> price_year = std::nullopt,
+                      output::Lang lang = output::Lang::en);
 
 }  // namespace followsim::app

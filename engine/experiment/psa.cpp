@@ -93,7 +93,7 @@ PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settin
     if (!run.complete) return results;
     results.samples = std::move(run.means);
     results.events = run.events;
-    results.arms = summarize_samples(scenario.model, results.samples);
+    results.arms = summarize_samples(scenario.model, results.samples, true);
     results.evppi =
         psa_evppi(scenario.uncertainty, scenario.model.economics, results.parameter_values,
                   results.samples, results.threads, settings.cancel);

@@ -70,6 +70,9 @@ PointsResults run_points(std::uint64_t points,
     if (!distribute(settings.distributor, tasks)) return results;
 
     results.complete = true;
+    // The points vary parameters, never the arms: point 0's baseline arm is every point's.
+    const std::optional<std::size_t> baseline =
+        points > 0 ? baseline_arm_of(configs[0]) : std::nullopt;
     results.means.resize(points);
     const std::size_t metrics = arm_metrics().size();
     for (std::uint64_t k = 0; k < points; ++k) {
@@ -90,6 +93,17 @@ PointsResults run_points(std::uint64_t points,
         for (std::size_t a = 0; a < arms; ++a) {
             for (std::size_t m = 0; m < metrics; ++m) {
                 sums[a][m] = counts[a][m] > 0.0 ? sums[a][m] / counts[a][m] : model::kNotAvailable;
+            }
+        }
+        // The ratio metrics of these means are the ratios of their parts' means, as a run's
+        // summary has them (not the mean of each replication's ratio).
+        const auto means = sums;
+        for (std::size_t a = 0; a < arms; ++a) {
+            for (std::size_t m = 0; m < metrics; ++m) {
+                if (const auto parts = ratio_parts(m, means, a, baseline)) {
+                    sums[a][m] = parts->denominator > 0.0 ? parts->numerator / parts->denominator
+                                                          : model::kNotAvailable;
+                }
             }
         }
         results.means[k] = std::move(sums);

@@ -221,6 +221,10 @@ class ArmSimulation {
                 in_house_->team()->post_filled(sim_.now(), e.entity);
                 on_team_change();
                 break;
+            case kTeamRefresh:
+                in_house_->team()->refresh(sim_.now());
+                on_team_change();
+                break;
             default:
                 throw std::logic_error("unknown event kind in the follow-up model");
         }
@@ -274,7 +278,7 @@ class ArmSimulation {
     void book_employed_at_horizon(const Person& p) {
         books_.employment(p, config_.horizon_days);
         count_employment(p, config_.horizon_days);
-        after_horizon_.employed(p);
+        after_horizon_.employed(p, person_hazard_ratio(p));
     }
 
     // Follow-up after the placement ends; the job goes on until its loss, if that comes.
