@@ -48,6 +48,12 @@ pre { background: #f6f6f6; padding: 1rem; overflow-x: auto; font-size: 0.85em; }
 
 }  // namespace
 
+std::string chart_library_scripts() {
+    return "<script>" + library_in_script(followsim_vega_js) + "</script>\n<script>" +
+           library_in_script(followsim_vega_lite_js) + "</script>\n<script>" +
+           library_in_script(followsim_vega_embed_js) + "</script>\n";
+}
+
 std::string key_figures_table(const ordered_json& summary) {
     const std::vector<std::string> names{"placement_rate",        "placed",
                                          "mean_wait_days",        "employment_months",
@@ -96,13 +102,13 @@ std::string subgroups_table(const ordered_json& summary) {
             const ordered_json& persons = metrics.at("persons");
             // Categories nobody is in (a benefit kind no cohort has) are left out.
             if (persons.is_null() || persons.at("mean").get<double>() <= 0.0) continue;
-            html += "<tr><td>" + html_escape(dimension) + ": " + html_escape(category) + "</td><td>" +
-                    format_metric_cell(&persons, "persons") + "</td>";
+            html += "<tr><td>" + html_escape(dimension) + ": " + html_escape(category) +
+                    "</td><td>" + format_metric_cell(&persons, "persons") + "</td>";
             for (const auto& arm : arms) {
                 const ordered_json& rate =
                     subgroups.at(arm).at(dimension).at(category).at("placement_rate");
-                html += "<td>" + format_metric_cell(rate.is_null() ? nullptr : &rate,
-                                                    "placement_rate") +
+                html += "<td>" +
+                        format_metric_cell(rate.is_null() ? nullptr : &rate, "placement_rate") +
                         "</td>";
             }
             html += "</tr>";
@@ -144,10 +150,7 @@ std::string report_page(const std::string& title, const std::string& header_html
     html += "<!doctype html>\n<html lang=en><head><meta charset=utf-8>\n<title>" +
             html_escape(title) + "</title>\n";
     html += "<style>" + std::string(kStyle) + "</style>\n";
-    // The chart libraries, inlined: the page needs no network.
-    html += "<script>" + library_in_script(followsim_vega_js) + "</script>\n";
-    html += "<script>" + library_in_script(followsim_vega_lite_js) + "</script>\n";
-    html += "<script>" + library_in_script(followsim_vega_embed_js) + "</script>\n";
+    html += chart_library_scripts();  // the page needs no network
     html += "</head><body>\n" + header_html + body_html;
     html += "<section><h2>Charts</h2><div class=charts>\n" + divs + "</div></section>\n";
     html += tail_html;
