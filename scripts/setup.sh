@@ -19,6 +19,7 @@ packages=(
   libboost-random-dev libboost-math-dev libeigen3-dev libyaml-cpp-dev libcli11-dev
   nlohmann-json3-dev libfmt-dev libssl-dev catch2 libbenchmark-dev libnlopt-cxx-dev
   pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-yaml
+  pkgconf libcpp-httplib-dev libzip-dev
 )
 
 # The browser test of report.html needs Debian's Chromium.
