@@ -58,10 +58,10 @@ std::string workbench_page(Lang lang) {
       <p id=verdict class=verdict></p>
       <ul id=changes class=changes></ul>
       <p id=downloads class=downloads></p>
+      <div id=charts class=charts></div>
       <h3 data-text=figures></h3>
       <div id=figures class=figures-wrap></div>
       <div id=subgroups class=figures-wrap></div>
-      <div id=charts class=charts></div>
     </article>
     <section id=history hidden>
       <h2 data-text=history></h2>
