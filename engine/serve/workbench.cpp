@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "engine/app/commands.hpp"
+#include "engine/app/verdict.hpp"
 #include "engine/experiment/errors.hpp"
 #include "engine/output/report/charts.hpp"
 #include "engine/output/report/report_html.hpp"
@@ -21,7 +22,6 @@
 #include "engine/serve/form_fields.hpp"
 #include "engine/serve/request_guard.hpp"
 #include "engine/serve/scenario_edits.hpp"
-#include "engine/serve/verdict.hpp"
 #include "engine/serve/zip_archive.hpp"
 
 namespace followsim::serve {
@@ -161,9 +161,12 @@ json charts_json(const std::vector<output::Chart>& charts) {
 }
 
 json run_overview(const RunRecord& r, Lang lang) {
-    return {{"id", r.id},           {"scenario", r.scenario},
-            {"changes", r.changes}, {"replications", r.replications},
-            {"seed", r.seed},       {"verdict", verdict(r.folder.report.summary, lang)}};
+    return {{"id", r.id},
+            {"scenario", r.scenario},
+            {"changes", r.changes},
+            {"replications", r.replications},
+            {"seed", r.seed},
+            {"verdict", app::verdict(r.folder.report.summary, lang_code(lang))}};
 }
 
 }  // namespace

@@ -10,9 +10,9 @@
 #include <fstream>
 #include <thread>
 
+#include "engine/app/verdict.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 #include "engine/serve/request_guard.hpp"
-#include "engine/serve/verdict.hpp"
 #include "engine/serve/workbench.hpp"
 #include "engine/serve/workbench_server.hpp"
 #include "engine/serve/zip_archive.hpp"
@@ -143,21 +143,21 @@ TEST_CASE("the verdict: the decision's text where there is one, else from the co
            {"versus", "outsourced"},
            {"delta", {{"npv_socioeconomic_nok", m(-3.9e6, -4.5e6, -3.2e6)}}},
            {"probability_better", 0.35}}}}};
-    CHECK(serve::verdict(summary, serve::Lang::en) ==
+    CHECK(app::verdict(summary, "en") ==
           "outsourced gives the most to society: a socio-economic net present value of NOK 118.9 "
           "M against the baseline. Next is in_house, NOK 3.9 M less (95 % interval 3.2 M to 4.5 "
           "M); outsourced comes out ahead in 65 % of replications.");
-    CHECK(serve::verdict(summary, serve::Lang::nb)
+    CHECK(app::verdict(summary, "nb")
               .starts_with(
                   "outsourced gir størst samfunnsøkonomisk nytte: netto nåverdi 118,9 mill. kr"));
     // An interval that reaches zero is said to be uncertain.
     summary["comparisons"][0]["delta"]["npv_socioeconomic_nok"] = m(-1e6, -3e6, 1e6);
-    CHECK(serve::verdict(summary, serve::Lang::en).ends_with("The difference is not certain."));
+    CHECK(app::verdict(summary, "en").ends_with("The difference is not certain."));
     summary["decision"] = {{"text", {{"en", "Choose in_house."}, {"nb", "Velg in_house."}}}};
-    CHECK(serve::verdict(summary, serve::Lang::nb) == "Velg in_house.");
-    CHECK(serve::money_text(1234567.0, serve::Lang::en) == "1.2 M");
-    CHECK(serve::money_text(2.2e9, serve::Lang::nb) == "2,2 mrd.");
-    CHECK(serve::money_text(12345.0, serve::Lang::nb) == "12 345");
+    CHECK(app::verdict(summary, "nb") == "Velg in_house.");
+    CHECK(app::money_text(1234567.0, "en") == "1.2 M");
+    CHECK(app::money_text(2.2e9, "nb") == "2,2 mrd.");
+    CHECK(app::money_text(12345.0, "nb") == "12 345");
 }
 
 TEST_CASE("a workbench session: invalid values run nothing, a run, its downloads", "[serve]") {

@@ -1,4 +1,4 @@
-#include "engine/serve/verdict.hpp"
+#include "engine/app/verdict.hpp"
 
 #include <fmt/core.h>
 
@@ -8,7 +8,7 @@
 #include "engine/output/arm_table.hpp"
 #include "engine/output/report/chart_spec.hpp"
 
-namespace followsim::serve {
+namespace followsim::app {
 
 using nlohmann::ordered_json;
 
@@ -16,25 +16,26 @@ namespace {
 
 constexpr const char* kNpv = "npv_socioeconomic_nok";
 
-std::string decimal(double x, int digits, Lang lang) {
+std::string decimal(double x, int digits, bool nb) {
     std::string s = fmt::format("{:.{}f}", x, digits);
-    if (lang == Lang::nb) std::replace(s.begin(), s.end(), '.', ',');
+    if (nb) std::replace(s.begin(), s.end(), '.', ',');
     return s;
 }
 
 }  // namespace
 
-std::string money_text(double nok, Lang lang) {
-    const bool nb = lang == Lang::nb;
-    if (std::abs(nok) >= 1e9) return decimal(nok / 1e9, 1, lang) + (nb ? " mrd." : " bn");
-    if (std::abs(nok) >= 1e6) return decimal(nok / 1e6, 1, lang) + (nb ? " mill." : " M");
+std::string money_text(double nok, std::string_view lang) {
+    const bool nb = lang == "nb";
+    if (std::abs(nok) >= 1e9) return decimal(nok / 1e9, 1, nb) + (nb ? " mrd." : " bn");
+    if (std::abs(nok) >= 1e6) return decimal(nok / 1e6, 1, nb) + (nb ? " mill." : " M");
     std::string whole = output::with_thousands(nok);
     if (nb) std::replace(whole.begin(), whole.end(), ',', ' ');
     return whole;
 }
 
-std::string verdict(const ordered_json& summary, Lang lang) {
-    const std::string code = lang == Lang::nb ? "nb" : "en";
+std::string verdict(const ordered_json& summary, std::string_view lang) {
+    const bool nb = lang == "nb";
+    const std::string code = nb ? "nb" : "en";
     if (const auto d = summary.find("decision"); d != summary.end() && d->contains("text")) {
         const ordered_json& text = d->at("text");
         if (text.contains(code) && text.at(code).is_string())
@@ -50,7 +51,6 @@ std::string verdict(const ordered_json& summary, Lang lang) {
     });
     const std::string& best = arms[0];
     const std::string& next = arms[1];
-    const bool nb = lang == Lang::nb;
     std::string text =
         nb ? fmt::format(
                  "{} gir størst samfunnsøkonomisk nytte: netto nåverdi {} kr mot "
@@ -90,4 +90,4 @@ std::string verdict(const ordered_json& summary, Lang lang) {
     return text;
 }
 
-}  // namespace followsim::serve
+}  // namespace followsim::app
