@@ -20,9 +20,10 @@ packages=(
   nlohmann-json3-dev libfmt-dev libssl-dev catch2 libbenchmark-dev libnlopt-cxx-dev
   pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-yaml
   pkgconf libcpp-httplib-dev libzip-dev
+  python3-venv python3-setuptools python3-wheel python3-build
 )
 
-# The browser test of report.html needs Debian's Chromium.
+# The browser tests need Debian's Chromium.
 [ "$mode" = test ] && packages+=(chromium python3-pytest)
 # Node.js and npm fetch the chart libraries (report/package-lock.json) from the npm registry.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
