@@ -23,8 +23,8 @@ packages=(
   python3-venv python3-setuptools python3-wheel python3-build
 )
 
-# The browser tests need Debian's Chromium.
-[ "$mode" = test ] && packages+=(chromium python3-pytest)
+# The browser tests need Debian's Chromium; the notebook test nbclient and ipykernel.
+[ "$mode" = test ] && packages+=(chromium python3-pytest python3-nbclient python3-ipykernel)
 # Node.js and npm fetch the chart libraries (report/package-lock.json) from the npm registry.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
