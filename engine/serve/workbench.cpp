@@ -273,6 +273,10 @@ Reply Workbench::state(const std::string& id) {
         {"lang", std::string(lang_code(settings_.lang))},
         {"shipped", shipped()},
         {"defaults", {{"replications", settings_.replications}, {"seed", app::RunSettings{}.seed}}},
+        {"limits",
+         {{"max_request_bytes", settings_.max_request_bytes},
+          {"max_run_size", settings_.max_run_size},
+          {"max_concurrent_runs", settings_.max_concurrent_runs}}},
         {"scenario", nullptr},
         {"fields", json::array()},
         {"runs", json::array()}};

@@ -12,6 +12,7 @@ const TEXT = {
     failed: 'The run failed: ', runTitle: 'Run {n}', noChanges: 'The scenario as the file has it.',
     show: 'show', compare: 'compare', download: 'Download:', folder: 'Files in ',
     replicationsDone: 'replications', changedFrom: 'was', fileProblems: 'The file has problems; it was not opened:',
+    unreachable: 'The server does not answer', tooLarge: 'The file is larger than the server takes ({n} bytes)',
     groups: {
       general: 'Scenario', staff: 'In-house caseworkers', purchases: 'Purchased measures and budget',
       effects: 'Effects', arms: 'Arms (strategies)', population: 'Job seekers',
@@ -26,6 +27,7 @@ const TEXT = {
     failed: 'Kjøringen feilet: ', runTitle: 'Kjøring {n}', noChanges: 'Scenarioet slik filen har det.',
     show: 'vis', compare: 'sammenlign', download: 'Last ned:', folder: 'Filene ligger i ',
     replicationsDone: 'replikasjoner', changedFrom: 'var', fileProblems: 'Filen har feil og ble ikke åpnet:',
+    unreachable: 'Serveren svarer ikke', tooLarge: 'Filen er større enn serveren tar imot ({n} byte)',
     groups: {
       general: 'Scenario', staff: 'NAV-kontorets veiledere', purchases: 'Kjøpte tiltak og budsjett',
       effects: 'Effekter', arms: 'Alternativer', population: 'Arbeidssøkere',
@@ -37,6 +39,7 @@ const T = TEXT[document.body.dataset.lang] || TEXT.en;
 const $ = (id) => document.getElementById(id);
 
 let fields = [];          // the form, as the server describes it
+let maxRequestBytes = Infinity;
 let latestJob = 0;        // the job whose progress is shown
 let shownRun = 0;
 let polling = false;
@@ -52,12 +55,18 @@ function text(key, values = {}) {
 
 for (const el of document.querySelectorAll('[data-text]')) el.textContent = text(el.dataset.text);
 
+// A request to the server; its JSON answer, or {error} when there is none (a refused request,
+// a stopped server).
 async function api(path, body) {
   const options = body === undefined ? {} : {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
   };
-  const response = await fetch(path, options);
-  return response.json();
+  try {
+    const response = await fetch(path, options);
+    return await response.json().catch(() => ({ error: `${response.status} ${response.statusText}` }));
+  } catch (error) {
+    return { error: `${text('unreachable')} (${error.message})` };
+  }
 }
 
 function element(tag, attributes = {}, ...children) {
@@ -80,6 +89,7 @@ function drawForm(state) {
   select.replaceChildren(element('option', { value: '', text: '…' }),
     ...state.shipped.map((n) => element('option', { value: n, text: n })));
   select.value = scenario ? scenario.shipped : '';
+  maxRequestBytes = state.limits.max_request_bytes;
   $('replications').value = $('replications').value || state.defaults.replications;
   $('seed').value = $('seed').value || state.defaults.seed;
 
@@ -194,7 +204,8 @@ async function follow() {
   polling = true;
   try {
     for (;;) {
-      const { job } = await api('/api/status');
+      const { job, error } = await api('/api/status');
+      if (error) $('progress-text').textContent = error;
       if (!job) break;
       showProgress(job);
       if (job.id === latestJob && job.state === 'done') {
@@ -332,6 +343,11 @@ $('shipped').addEventListener('change', async (event) => {
 $('upload').addEventListener('change', async (event) => {
   const file = event.target.files[0];
   if (!file) return;
+  if (file.size > maxRequestBytes / 2) {  // JSON escaping may double it
+    $('open-problems').textContent = text('tooLarge', { n: maxRequestBytes / 2 });
+    event.target.value = '';
+    return;
+  }
   await opened(await api('/api/open', { filename: file.name, text: await file.text() }));
   event.target.value = '';
 });
