@@ -235,6 +235,9 @@ std::vector<FormField> form_fields(const scenario::Scenario& sc, const std::stri
             f.kind = FieldKind::choice;
             f.choices = choices_for(path, s, sc);
             if (f.choices.empty()) continue;
+            // The file's word is always offered, so the form never shows another as its value.
+            if (std::find(f.choices.begin(), f.choices.end(), f.value) == f.choices.end())
+                f.choices.insert(f.choices.begin(), f.value);
         }
         std::size_t key = kKeyParameters.size();
         for (std::size_t k = 0; k < kKeyParameters.size() && key == kKeyParameters.size(); ++k) {

@@ -299,23 +299,27 @@ Reply Workbench::state(const std::string& id) {
 Reply Workbench::open(const std::string& id, const json& request) {
     const auto s = find(id);
     if (!s) return Reply::error(403, "no session: reload the page");
-    std::string text, label, name;
-    if (request.contains("name")) {
-        const auto names = shipped();
-        name = request.value("name", "");
-        // Only a name from the list: never a path the request makes up.
-        if (std::find(names.begin(), names.end(), name) == names.end())
-            return Reply::error(404, "no shipped scenario " + name);
-        label = name;
-        text = scenario::read_scenario_text((settings_.scenarios_dir / name).string());
-    } else if (request.contains("text") && request.at("text").is_string()) {
-        label = upload_label(request.value("filename", ""));
-        text = request.at("text").get<std::string>();
-    } else {
-        return Reply::error(400, "expected {\"name\"} or {\"filename\", \"text\"}");
-    }
-    std::lock_guard lock(s->mutex);
+    const auto text_at = [&](const char* key) {
+        const auto it = request.find(key);
+        return it != request.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    std::string text, label, name = text_at("name");
     try {
+        if (!name.empty()) {
+            const auto names = shipped();
+            // Only a name from the list: never a path the request makes up.
+            if (std::find(names.begin(), names.end(), name) == names.end())
+                return Reply::error(404, "no shipped scenario " + name);
+            label = name;
+            text = scenario::read_scenario_text((settings_.scenarios_dir / name).string());
+        } else if (request.contains("text") && request.at("text").is_string()) {
+            label = upload_label(text_at("filename"));
+            text = text_at("text");
+        } else {
+            return Reply::error(400, "expected {\"name\"} or {\"filename\", \"text\"}");
+        }
+        std::lock_guard lock(s->mutex);
+        s->used = Clock::now();
         open_scenario(*s, text, label, name);
     } catch (const scenario::ScenarioError& e) {
         return Reply::json({{"problems", problems_json(e)}});

@@ -231,6 +231,7 @@ TEST_CASE("a workbench session opens shipped and uploaded scenarios, never other
     const auto session = bench.new_session();
     REQUIRE(session);
     CHECK(bench.open(*session, {{"name", "../scenarios/heimdal.yaml"}}).status == 404);
+    CHECK(bench.open(*session, {{"name", 5}}).status == 400);
     CHECK(bench.open(*session, {{"name", "mmc.yaml"}}).status == 200);
     CHECK(body(bench.state(*session)).at("scenario").at("file") == "mmc.yaml");
     const json bad =
