@@ -18,13 +18,15 @@ packages=(
   cmake ninja-build g++
   libboost-random-dev libboost-math-dev libeigen3-dev libyaml-cpp-dev libcli11-dev
   nlohmann-json3-dev libfmt-dev libssl-dev catch2 libbenchmark-dev libnlopt-cxx-dev
+  libxlsxwriter-dev pkg-config
   pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-yaml
   pkgconf libcpp-httplib-dev libzip-dev
   python3-venv python3-setuptools python3-wheel python3-build
 )
 
-# The browser tests need Debian's Chromium; the notebook test nbclient and ipykernel.
-[ "$mode" = test ] && packages+=(chromium python3-pytest python3-nbclient python3-ipykernel)
+# The browser tests need Debian's Chromium; the notebook test nbclient and ipykernel;
+# the export test openpyxl.
+[ "$mode" = test ] && packages+=(chromium python3-pytest python3-openpyxl python3-nbclient python3-ipykernel)
 # Node.js and npm fetch the chart libraries (report/package-lock.json) from the npm registry.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
@@ -55,7 +57,7 @@ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFOLLOWSIM_WERRO
 cmake --build "$build_dir" --parallel "$(nproc)"
 
 if [ "$mode" = run ]; then
-  "$build_dir"/followsim run scenarios/heimdal.yaml --out results/heimdal
+  "$build_dir"/followsim run scenarios/heimdal.yaml  # into results/heimdal-run/
 else
   ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
 fi

@@ -16,9 +16,9 @@
 #include <fmt/core.h>
 
 #include "engine/app/commands.hpp"
-#include "engine/app/verdict.hpp"
 #include "engine/experiment/errors.hpp"
 #include "engine/model/state_fields.hpp"
+#include "engine/output/decision_json.hpp"
 #include "engine/output/report/report_html.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 #include "engine/scenario/schema.hpp"
@@ -120,6 +120,17 @@ std::pair<const scenario::ParameterBinding*, double> binding_and_scale(const sce
     return {b, *days};
 }
 
+// The folder with its report in `lang` ("en" or "nb"; another raises ValueError).
+app::ResultFolder in_language(const app::ResultFolder& folder, const std::string& lang) {
+    app::ResultFolder copy = folder;
+    try {
+        copy.report.lang = output::parse_lang(lang);
+    } catch (const std::invalid_argument& e) {
+        throw py::value_error(e.what());
+    }
+    return copy;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_followsim, m) {
@@ -134,13 +145,16 @@ PYBIND11_MODULE(_followsim, m) {
             if (p) std::rethrow_exception(p);
         } catch (const scenario::ScenarioError& e) {
             // Carry every problem: (file, line, column, path, message).
-            py::list problems;
+            // and each as the command line prints it.
+            py::list problems, messages;
             for (const auto& d : e.problems()) {
                 problems.append(py::make_tuple(d.file, d.line, d.column, d.path, d.message));
+                messages.append(d.format());
             }
             py::object type = py::reinterpret_borrow<py::object>(scenario_error.ptr());
             py::object error = type(py::str(e.what()));
             error.attr("problems") = problems;
+            error.attr("messages") = messages;
             PyErr_SetObject(scenario_error.ptr(), error.ptr());
         } catch (const experiment::UsageError& e) {
             usage_error(e.what());
@@ -183,14 +197,19 @@ PYBIND11_MODULE(_followsim, m) {
                 return charts;
             },
             "The report's charts: [(element id, Vega-Lite spec as JSON)]")
-        .def("report_html",
-             [](const app::ResultFolder& f) { return output::report_html(f.report); })
+        .def(
+            "report_html",
+            [](const app::ResultFolder& f, const std::string& lang) {
+                return output::report_html(in_language(f, lang).report);
+            },
+            py::arg("lang") = "en")
         .def(
             "write",
-            [](const app::ResultFolder& f, const std::string& folder) {
-                app::write_folder(folder, f.files());
+            [](const app::ResultFolder& f, const std::string& folder, const std::string& lang) {
+                app::write_folder(folder, in_language(f, lang).files());
             },
-            py::arg("folder"), "Writes the command line's files into the folder, all or nothing.");
+            py::arg("folder"), py::arg("lang") = "en",
+            "Writes the command line's files into the folder, all or nothing.");
 
     m.def("load_scenario_file", &scenario::load_scenario_file, py::arg("path"),
           py::arg("overrides"));
@@ -242,7 +261,12 @@ PYBIND11_MODULE(_followsim, m) {
     m.def(
         "verdict",
         [](const std::string& summary, const std::string& lang) {
-            return app::verdict(nlohmann::ordered_json::parse(summary), lang);
+            try {
+                return output::decision_text(nlohmann::ordered_json::parse(summary),
+                                             output::parse_lang(lang));
+            } catch (const std::invalid_argument& e) {
+                throw py::value_error(e.what());
+            }
         },
         py::arg("summary"), py::arg("lang"));
     m.def(

@@ -1,5 +1,8 @@
 #include "engine/app/commands.hpp"
 
+#include <fstream>
+#include <sstream>
+
 #include "engine/experiment/errors.hpp"
 #include "engine/output/compare_table.hpp"
 #include "engine/output/experiment_files.hpp"
@@ -21,6 +24,14 @@ ExperimentSettings experiment_settings(const Running& running, std::uint64_t rep
     settings.cancel = running.cancel;
     if constexpr (requires { settings.progress; }) settings.progress = running.progress;
     return settings;
+}
+
+// A file's text; empty if there is none.
+std::string read_text(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    if (in) text << in.rdbuf();
+    return text.str();
 }
 
 }  // namespace
@@ -83,20 +94,32 @@ OptimiseOutput optimise(const scenario::Scenario& scenario, const OptimiseSettin
     return {std::move(results), std::move(folder)};
 }
 
-FolderFiles report(const std::filesystem::path& folder) {
-    return {{"report.html", output::report_html(output::read_results_folder(folder))}};
+FolderFiles report(const std::filesystem::path& folder, output::Lang lang) {
+    auto data = output::read_results_folder(folder);
+    data.lang = lang;
+    return {{"report.html", output::report_html(data)}};
 }
 
-CompareOutput compare(const std::vector<std::filesystem::path>& folders) {
+CompareOutput compare(const std::vector<std::filesystem::path>& folders,
+                      std::optional<int> price_year, output::Lang lang) {
     std::vector<output::LabelledResults> compared;
     for (const auto& folder : folders) {
         auto data = output::read_results_folder(folder);
         if (data.summary.contains("sweep"))
             throw experiment::UsageError(folder.string() + " holds a sweep; compare runs or PSAs");
+        data.lang = lang;
         const std::string name = folder.filename().string();
-        compared.push_back({name.empty() ? folder.string() : name, std::move(data)});
+        std::string samples = read_text(folder / "replications.csv");
+        if (samples.empty()) samples = read_text(folder / "psa.csv");
+        compared.push_back(
+            {name.empty() ? folder.string() : name, std::move(data), std::move(samples)});
     }
-    return {output::compare_table(compared), {{"report.html", output::compare_html(compared)}}};
+    output::common_price_year(compared, price_year);
+    const auto comparisons = output::compare_folders(compared);
+    return {output::compare_table(compared, comparisons, lang),
+            {{"comparison.json", output::comparison_json(compared, comparisons).dump(2) + "\n"},
+             {"report.html", output::compare_html(compared, comparisons, lang)}},
+            compared.front().data.summary.at("scenario").at("file").get<std::string>()};
 }
 
 }  // namespace followsim::app

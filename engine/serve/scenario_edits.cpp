@@ -6,7 +6,6 @@
 #include "engine/scenario/diagnostics.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 #include "engine/scenario/units.hpp"
-#include "engine/serve/source_text.hpp"
 
 namespace followsim::serve {
 
@@ -54,25 +53,13 @@ scenario::Scenario apply_edits(const scenario::Scenario& base, const std::string
             structural.empty()
                 ? base
                 : scenario::load_scenario_text(source, base.file, as_overrides(structural));
-        return assignments.empty() ? sc : scenario::with_assignments(sc, assignments);
+        return assignments.empty() ? sc : scenario::with_assignments(sc, assignments, "workbench");
     } catch (const scenario::ScenarioError&) {
         // The command line's messages for the same edits (placed the way --set places them);
         // the typed refusal stands only if the command line would take the values.
         scenario::load_scenario_text(source, base.file, as_overrides(edits));
         throw;
     }
-}
-
-std::string scenario_file_text(const std::string& source, const scenario::Scenario& edited,
-                               const std::vector<FieldEdit>& edits) {
-    std::vector<ValueEdit> values;
-    for (const FieldEdit& e : edits) {
-        const scenario::ParameterBinding* binding = edited.parameters.find(e.path, edited.model);
-        values.push_back({binding ? binding->path : e.path, e.text});
-    }
-    if (auto text = edit_values(source, values, "followsim serve")) return *text;
-    return "# followsim serve: the changes could not be made in place, so the comments of " +
-           edited.file + " are lost here\n" + edited.resolved_yaml + "\n";
 }
 
 }  // namespace followsim::serve

@@ -22,14 +22,9 @@ struct FieldEdit {
 std::vector<std::string> as_overrides(const std::vector<FieldEdit>& edits);
 
 // `base` (read from `source`, without overrides) with the edits. Throws ScenarioError with
-// the problems `followsim validate FILE --set ...` lists for the same edits.
+// the problems `followsim validate FILE --set ...` lists for the same edits. Its resolved_yaml
+// is the source with the edits made in place and marked, every comment kept (scenario_text.hpp).
 scenario::Scenario apply_edits(const scenario::Scenario& base, const std::string& source,
-                               const std::vector<FieldEdit>& edits);
-
-// The scenario file of an edited scenario: the source with the edits made in place and marked,
-// every comment kept. Where a value cannot be edited in place, the scenario as run (comments
-// lost, a first line says so).
-std::string scenario_file_text(const std::string& source, const scenario::Scenario& edited,
                                const std::vector<FieldEdit>& edits);
 
 }  // namespace followsim::serve

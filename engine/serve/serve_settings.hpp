@@ -4,20 +4,16 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <optional>
 #include <string>
-#include <string_view>
 
 #include "engine/app/command_settings.hpp"
+#include "engine/output/number_format.hpp"
 
 namespace followsim::serve {
 
-// The language of the page (labels, verdict); summary.json keys stay English.
-enum class Lang { en, nb };
-
-// "en" or "nb"; nullopt for anything else.
-std::optional<Lang> parse_lang(std::string_view text);
-std::string_view lang_code(Lang lang);
+// The language of the page (labels, verdict), as for reports; summary.json keys stay English.
+using output::Lang;
+using output::lang_code;
 
 struct ServeSettings {
     std::string scenario;                 // opened first ("": a shipped one)

@@ -11,8 +11,8 @@
 #include <thread>
 
 #include "engine/app/commands.hpp"
-#include "engine/app/verdict.hpp"
 #include "engine/experiment/errors.hpp"
+#include "engine/output/decision_json.hpp"
 #include "engine/output/report/charts.hpp"
 #include "engine/output/report/report_html.hpp"
 #include "engine/output/report/report_page.hpp"
@@ -60,9 +60,7 @@ struct Job {
     std::string error;
     int run_id = 0;
     // What to run.
-    scenario::Scenario scenario;
-    std::string source;
-    std::vector<FieldEdit> edits;
+    scenario::Scenario scenario;  // its resolved_yaml: the file with the edits marked
     json changes;
     std::uint64_t replications = 0;
     std::uint64_t seed = 0;
@@ -161,12 +159,10 @@ json charts_json(const std::vector<output::Chart>& charts) {
 }
 
 json run_overview(const RunRecord& r, Lang lang) {
-    return {{"id", r.id},
-            {"scenario", r.scenario},
-            {"changes", r.changes},
-            {"replications", r.replications},
-            {"seed", r.seed},
-            {"verdict", app::verdict(r.folder.report.summary, lang_code(lang))}};
+    return {
+        {"id", r.id},           {"scenario", r.scenario},
+        {"changes", r.changes}, {"replications", r.replications},
+        {"seed", r.seed},       {"verdict", output::decision_text(r.folder.report.summary, lang)}};
 }
 
 }  // namespace
@@ -380,8 +376,6 @@ Reply Workbench::start_run(const std::string& id, const json& request) {
         return Reply::json({{"problems", problem("replications", refusal)}});
     }
     job->id = s->next_job++;
-    job->source = open.source;
-    job->edits = std::move(edits);
     job->changes = std::move(changes);
     job->replications = *replications;
     job->seed = *seed;
@@ -429,10 +423,6 @@ void Workbench::execute(Session& s, Job& job) {
         record->replications = job.replications;
         record->seed = job.seed;
         record->folder = std::move(output.folder);
-        // The folder's scenario.yaml and the report keep the file's comments, changes marked.
-        std::string yaml = scenario_file_text(job.source, job.scenario, job.edits);
-        if (yaml.ends_with('\n')) yaml.pop_back();
-        record->folder.report.scenario_yaml = std::move(yaml);
         record->files = record->folder.files();
         const std::filesystem::path folder =
             reserve_folder(safe_name(std::filesystem::path(job.scenario.file).stem().string()));
@@ -515,8 +505,8 @@ Reply Workbench::run(const std::string& id, int run_id) {
     if (!r) return Reply::error(404, fmt::format("no run {} in this session", run_id));
     const auto& summary = r->folder.report.summary;
     json out = run_overview(*r, settings_.lang);
-    out["figures_html"] = output::key_figures_table(summary);
-    out["subgroups_html"] = output::subgroups_table(summary);
+    out["figures_html"] = output::key_figures_table(summary, settings_.lang);
+    out["subgroups_html"] = output::subgroups_table(summary, settings_.lang);
     out["charts"] = charts_json(output::report_charts(r->folder.report));
     json files = json::array();
     for (const auto& f : r->files) files.push_back(f.name);
@@ -536,16 +526,21 @@ Reply Workbench::compare(const std::string& id, const std::vector<int>& run_ids)
     for (const int run_id : run_ids) {
         const auto r = find_run(*s, run_id);
         if (!r) return Reply::error(404, fmt::format("no run {} in this session", run_id));
+        // The replications pair two runs of the same seed, as compare pairs two folders.
+        std::string samples;
+        for (const auto& f : r->files) {
+            if (f.name == "replications.csv") samples = f.content;
+        }
         compared.push_back(
             {fmt::format("{} {}", settings_.lang == Lang::nb ? "kjøring" : "run", r->id),
-             r->folder.report});
+             r->folder.report, std::move(samples)});
     }
     if (compared.empty()) return Reply::error(400, "name the runs to compare: ?runs=1,2");
-    const json charts =
-        charts_json({{"chart-compare-npv", output::compare_npv_chart(compared)},
-                     {"chart-compare-placement", output::compare_placement_chart(compared)}});
-    return Reply::json(
-        {{"table_html", output::compare_figures_table(compared)}, {"charts", charts}});
+    const json charts = charts_json(
+        {{"chart-compare-npv", output::compare_npv_chart(compared, settings_.lang)},
+         {"chart-compare-placement", output::compare_placement_chart(compared, settings_.lang)}});
+    return Reply::json({{"table_html", output::compare_figures_table(compared, settings_.lang)},
+                        {"charts", charts}});
 }
 
 Reply Workbench::download(const std::string& id, int run_id, const std::string& file) {

@@ -17,22 +17,20 @@ Problem.__doc__ = "One problem in a scenario: where (file, line, column, key pat
 
 class ScenarioError(ValueError):
     """A scenario with problems. `problems` lists every one; str() gives them as the command
-    line prints them: FILE:LINE:COL: key.path: message."""
+    line prints them: FILE:LINE:COL: key.path: message (--set KEY=VALUE: key.path: message
+    where an override made the value)."""
 
-    def __init__(self, problems: Iterable[tuple]):
+    def __init__(self, problems: Iterable[tuple], messages: Iterable[str]):
         self.problems = [Problem(*p) for p in problems]
+        self.messages = list(messages)
         super().__init__("\n".join(self.messages))
-
-    @property
-    def messages(self) -> list[str]:
-        return [f"{p.file}:{p.line}:{p.column}: {p.path or '(top)'}: {p.message}" for p in self.problems]
 
 
 def _converted(call, *args):
     try:
         return call(*args)
     except _followsim._ScenarioError as error:  # noqa: SLF001 - our own module
-        raise ScenarioError(error.problems) from None
+        raise ScenarioError(error.problems, error.messages) from None
 
 
 def _yaml_value(value: Any) -> str:
