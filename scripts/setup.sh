@@ -20,10 +20,14 @@ packages=(
   nlohmann-json3-dev libfmt-dev libssl-dev catch2 libbenchmark-dev libnlopt-cxx-dev
   libxlsxwriter-dev pkg-config libcereal-dev libopenmpi-dev openmpi-bin
   pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-yaml
+  pkgconf libcpp-httplib-dev libzip-dev
+  python3-venv python3-setuptools python3-wheel python3-build
 )
 
-# The browser test of report.html needs Debian's Chromium.
-[ "$mode" = test ] && packages+=(chromium python3-pytest python3-openpyxl)
+# The browser tests need Debian's Chromium; the notebook test nbclient and ipykernel;
+# the export test openpyxl; the format check clang-format.
+[ "$mode" = test ] && packages+=(chromium python3-pytest python3-openpyxl python3-nbclient python3-ipykernel
+  clang-format)
 # Node.js and npm fetch the chart libraries (report/package-lock.json) from the npm registry.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -13,12 +13,16 @@
 #include <future>
 #include <thread>
 
+#include <fmt/core.h>
+
 #include "engine/app/commands.hpp"
 #include "engine/experiment/errors.hpp"
 #include "engine/model/state_fields.hpp"
+#include "engine/output/decision_json.hpp"
 #include "engine/output/report/report_html.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 #include "engine/scenario/schema.hpp"
+#include "engine/scenario/units.hpp"
 
 namespace py = pybind11;
 using namespace followsim;
@@ -97,6 +101,25 @@ py::dict defaults() {
     return out;
 }
 
+// The binding of `path` (UsageError if the scenario has no number there that can be set) and the
+// days in `unit` for a duration (UsageError without a unit, or with one for a plain number).
+std::pair<const scenario::ParameterBinding*, double> binding_and_scale(const scenario::Scenario& sc,
+                                                                       const std::string& path,
+                                                                       const std::string& unit) {
+    const scenario::ParameterBinding* b = sc.parameters.find(path, sc.model);
+    if (!b) throw experiment::UsageError(path + ": not a number of this scenario that can be set");
+    if (!b->duration) {
+        if (!unit.empty()) throw experiment::UsageError(path + " is a number, not a duration");
+        return {b, 1.0};
+    }
+    const auto days = scenario::days_per_unit(unit);
+    if (!days) {
+        throw experiment::UsageError(
+            path + " is a duration: give unit='days', 'weeks', 'months' or 'years'");
+    }
+    return {b, *days};
+}
+
 // The folder with its report in `lang` ("en" or "nb"; another raises ValueError).
 app::ResultFolder in_language(const app::ResultFolder& folder, const std::string& lang) {
     app::ResultFolder copy = folder;
@@ -122,13 +145,16 @@ PYBIND11_MODULE(_followsim, m) {
             if (p) std::rethrow_exception(p);
         } catch (const scenario::ScenarioError& e) {
             // Carry every problem: (file, line, column, path, message).
-            py::list problems;
+            // and each as the command line prints it.
+            py::list problems, messages;
             for (const auto& d : e.problems()) {
                 problems.append(py::make_tuple(d.file, d.line, d.column, d.path, d.message));
+                messages.append(d.format());
             }
             py::object type = py::reinterpret_borrow<py::object>(scenario_error.ptr());
             py::object error = type(py::str(e.what()));
             error.attr("problems") = problems;
+            error.attr("messages") = messages;
             PyErr_SetObject(scenario_error.ptr(), error.ptr());
         } catch (const experiment::UsageError& e) {
             usage_error(e.what());
@@ -190,6 +216,59 @@ PYBIND11_MODULE(_followsim, m) {
     m.def("load_scenario_text", &scenario::load_scenario_text, py::arg("text"), py::arg("label"),
           py::arg("overrides"));
     m.def("schema", [] { return scenario::scenario_schema().dump(); });
+    // Typed parameter setting: the value through the scenario's binding on a copy of the parsed
+    // model, no YAML read again (scenario_loader.hpp's with_assignments).
+    m.def(
+        "set_value",
+        [](const scenario::Scenario& sc, const std::string& path, double value,
+           const std::string& unit) {
+            const auto [binding, scale] = binding_and_scale(sc, path, unit);
+            const std::string text =
+                unit.empty() ? fmt::format("{}", value) : fmt::format("{} {}", value, unit);
+            return scenario::with_assignments(
+                sc, {scenario::Assignment::set(binding->path, value * scale, text)});
+        },
+        py::arg("scenario"), py::arg("path"), py::arg("value"), py::arg("unit"));
+    m.def(
+        "get_value",
+        [](const scenario::Scenario& sc, const std::string& path, const std::string& unit) {
+            // A duration without a unit is read in days, the model's unit.
+            const scenario::ParameterBinding* b = sc.parameters.find(path, sc.model);
+            const bool in_days = b && b->duration && unit.empty();
+            const auto [binding, scale] = binding_and_scale(sc, path, in_days ? "days" : unit);
+            return binding->get(sc.model) / scale;
+        },
+        py::arg("scenario"), py::arg("path"), py::arg("unit"));
+    m.def(
+        "parameters",
+        [](const scenario::Scenario& sc) {
+            py::list out;
+            for (const std::string& path : sc.parameters.paths()) {
+                const scenario::ParameterBinding& b = *sc.parameters.find(path, sc.model);
+                py::dict d;
+                d["path"] = path;
+                d["duration"] = b.duration;
+                d["integer"] = b.rule.integer;
+                d["minimum"] = b.rule.minimum ? py::cast(*b.rule.minimum) : py::none();
+                d["maximum"] = b.rule.maximum ? py::cast(*b.rule.maximum) : py::none();
+                d["value"] = b.get(sc.model);
+                out.append(d);
+            }
+            return out;
+        },
+        "Every number of the scenario a binding sets: path, kind, bounds, value (days for a "
+        "duration).");
+    m.def(
+        "verdict",
+        [](const std::string& summary, const std::string& lang) {
+            try {
+                return output::decision_text(nlohmann::ordered_json::parse(summary),
+                                             output::parse_lang(lang));
+            } catch (const std::invalid_argument& e) {
+                throw py::value_error(e.what());
+            }
+        },
+        py::arg("summary"), py::arg("lang"));
     m.def(
         "state_fields",
         [] {
@@ -255,14 +334,15 @@ PYBIND11_MODULE(_followsim, m) {
     m.def(
         "calibrate",
         [](const scenario::Scenario& sc, const std::string& param, const std::string& metric,
-           double target, const std::string& arm, std::optional<std::pair<double, double>> bracket,
-           const std::string& unit, std::uint64_t replications, std::uint64_t seed,
-           unsigned threads) {
+           double target, const std::string& arm, const std::string& subgroup,
+           std::optional<std::pair<double, double>> bracket, const std::string& unit,
+           std::uint64_t replications, std::uint64_t seed, unsigned threads) {
             auto settings = running<app::CalibrateSettings>(replications, seed, threads);
             settings.param = param;
             settings.metric = metric;
             settings.target = target;
             settings.arm = arm;
+            settings.subgroup = subgroup;
             settings.bracket = bracket;
             settings.unit = unit;
             const auto output = run_command(app::calibrate, sc, settings);
@@ -272,6 +352,6 @@ PYBIND11_MODULE(_followsim, m) {
             return out;
         },
         py::arg("scenario"), py::arg("param"), py::arg("metric"), py::arg("target"), py::arg("arm"),
-        py::arg("bracket"), py::arg("unit"), py::arg("replications"), py::arg("seed"),
-        py::arg("threads"));
+        py::arg("subgroup"), py::arg("bracket"), py::arg("unit"), py::arg("replications"),
+        py::arg("seed"), py::arg("threads"));
 }

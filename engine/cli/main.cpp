@@ -28,6 +28,7 @@
 #include "engine/scenario/model_checks.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 #include "engine/scenario/schema.hpp"
+#include "engine/serve/workbench_server.hpp"
 #ifdef FOLLOWSIM_WITH_MPI
 #include "engine/experiment/mpi_distributor.hpp"
 #endif
@@ -348,6 +349,27 @@ int command_compare(const std::vector<std::string>& folders, const OutputOptions
     return kExitOk;
 }
 
+// Until Ctrl-C (or SIGTERM): the end of a server's work, so exit 0.
+int command_serve(followsim::serve::ServeSettings settings, const std::string& lang,
+                  const std::string& scenarios) {
+    namespace fs = std::filesystem;
+    settings.lang = followsim::output::parse_lang(lang);
+    settings.scenarios_dir = !scenarios.empty()              ? fs::path(scenarios)
+                             : fs::is_directory("scenarios") ? fs::path("scenarios")
+                                                             : fs::path(FOLLOWSIM_SCENARIOS_DIR);
+    if (!settings.scenario.empty()) (void)load({settings.scenario, {}});  // its problems: exit 2
+    std::signal(SIGTERM, on_interrupt);
+    followsim::serve::serve(settings, g_interrupted, [&](int port) {
+        fmt::print(
+            "followsim serve: open http://127.0.0.1:{}/ in a browser; results go to {}/ "
+            "(Ctrl-C stops)\n",
+            port, settings.folder.string());
+        std::fflush(stdout);
+    });
+    fmt::print(stderr, "followsim serve: stopped\n");
+    return kExitOk;
+}
+
 void add_lang(CLI::App* cmd, OutputOptions& o) {
     cmd->add_option("--lang", o.lang, "Language of the report and the terminal: nb or en")
         ->check(CLI::IsMember({"nb", "en"}))
@@ -565,6 +587,40 @@ int main(int argc, char** argv) {
     merge_cmd->add_flag("--quiet,-q", output.quiet, "No message");
     add_lang(merge_cmd, output);
 
+    followsim::serve::ServeSettings serve;
+    std::string serve_lang = "en", serve_scenarios, serve_folder = serve.folder.string();
+    auto* serve_cmd = cli.add_subcommand(
+        "serve", "The planner's workbench in the browser, on 127.0.0.1 (Ctrl-C stops it)");
+    serve_cmd->add_option("scenario", serve.scenario,
+                          "Scenario file to open first (default: the shipped heimdal.yaml)");
+    serve_cmd->add_option("--port", serve.port, "Port on 127.0.0.1 (0: any free port)")
+        ->check(CLI::Range(0, 65535))
+        ->capture_default_str();
+    serve_cmd->add_option("--folder", serve_folder, "Every run's results go below this folder")
+        ->capture_default_str();
+    serve_cmd->add_option("--lang", serve_lang, "Language of the page: en or nb")
+        ->check(CLI::IsMember({"en", "nb"}))
+        ->capture_default_str();
+    serve_cmd->add_option("--scenarios", serve_scenarios,
+                          "Folder of scenarios to offer (default: scenarios/ here, else the "
+                          "shipped ones)");
+    serve_cmd->add_option("--replications", serve.replications, "The form's replications at first")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
+    serve_cmd->add_option("--threads", serve.threads, "Worker threads of a run (0: one per core)")
+        ->capture_default_str();
+    serve_cmd
+        ->add_option("--max-run-size", serve.max_run_size,
+                     "Most persons a run may simulate (expected persons x arms x "
+                     "replications)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    serve_cmd
+        ->add_option("--max-runs", serve.max_concurrent_runs,
+                     "Runs simulating at once; the others wait their turn")
+        ->check(CLI::Range(1, 64))
+        ->capture_default_str();
+
     auto* schema_cmd = cli.add_subcommand("schema", "Print the JSON Schema of the scenario format");
 
     if (const std::string unknown = unknown_command(cli, argc, argv); !unknown.empty()) {
@@ -592,6 +648,10 @@ int main(int argc, char** argv) {
         if (*psa_cmd) return command_psa(scenario, output, psa);
         if (*sweep_cmd) return command_sweep(scenario, output, sweep);
         if (*optimise_cmd) return command_optimise(scenario, output, optimise);
+        if (*serve_cmd) {
+            serve.folder = serve_folder;
+            return command_serve(serve, serve_lang, serve_scenarios);
+        }
         if (*calibrate_cmd) {
             return command_calibrate(scenario, output, calibrate, target, bracket, write_path);
         }

@@ -8,8 +8,7 @@ set -euo pipefail
 fs="$1"
 src="$2"
 shots="$3"
-command -v node >/dev/null || { echo "node is missing: run scripts/setup.sh test"; exit 1; }
-[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "chromium is missing: run scripts/setup.sh test"; exit 1; }
+source "$src/tests/browser/needs_browser.sh"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 h="$src/scenarios/heimdal.yaml"

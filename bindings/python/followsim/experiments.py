@@ -56,14 +56,15 @@ def sweep(scenario, vary, grid: bool = _SWEEP["grid"], replications: int = _SWEE
 
 def calibrate(scenario, param: str, target, arm: str = "", bracket: Iterable[float] | None = None,
               unit: str = "", replications: int = _CALIBRATE["replications"], seed: int = _CALIBRATE["seed"],
-              threads: int = _CALIBRATE["threads"]) -> Calibration:
+              threads: int = _CALIBRATE["threads"], subgroup: str = "") -> Calibration:
     """The value of `param` at which the arm's mean `target` metric hits its value. `target` is
-    "metric=value" or (metric, value). The result's `scenario` is the calibrated scenario."""
+    "metric=value" or (metric, value); `subgroup` ("cohort:pilot") matches that subgroup's
+    metric, as --subgroup does. The result's `scenario` is the calibrated scenario."""
     sc = _scenario(scenario)
     if isinstance(target, str):
         target = _followsim.parse_target(target)  # as the command line reads --target
     metric, value = target
-    texts = _converted(_followsim.calibrate, sc._data, param, metric, float(value), arm,
+    texts = _converted(_followsim.calibrate, sc._data, param, metric, float(value), arm, subgroup,
                        tuple(bracket) if bracket is not None else None, unit, replications, seed, threads)
     calibrated = sc.copy()
     key, _, assigned = texts["assignment"].partition("=")

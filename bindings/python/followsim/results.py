@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import _followsim
+
 VEGA_LITE_MIME = "application/vnd.vegalite.v5+json"
 
 
@@ -40,6 +42,8 @@ class Results:
     replications DataFrame, one row per replication x arm (run)
     timeseries   DataFrame, one row per arm x month (run)
     comparisons  DataFrame, one row per pair of arms and metric (delta, ICER, probability better)
+    subgroups    DataFrame, one row per arm, subgroup and metric
+    decision     summary.json's decision, where there is one; verdict(lang) in words
     psa          DataFrame, one row per draw x arm (psa)
     evppi        DataFrame, one row per parameter, group and EVPI x willingness to pay (psa)
     sweep        DataFrame, one row per point x arm (sweep)
@@ -107,6 +111,32 @@ class Results:
     @property
     def sweep(self) -> pd.DataFrame:
         return self._csv("sweep.csv")
+
+    @property
+    def subgroups(self) -> pd.DataFrame:
+        """Results by subgroup (summary.json's `subgroups`): one row per arm, dimension (cohort,
+        need_group, age_band, benefit), category and metric (persons, placed, placement_rate,
+        employment_months), with mean, sd, ci95_low, ci95_high."""
+        rows = []
+        for arm, dimensions in self._summary.get("subgroups", {}).items():
+            for dimension, categories in dimensions.items():
+                for category, metrics in categories.items():
+                    for row in _metric_rows({arm: {"metrics": metrics}}):
+                        rows.append({"arm": arm, "dimension": dimension, "category": category,
+                                     **{k: v for k, v in row.items() if k != "arm"}})
+        return pd.DataFrame(rows, columns=["arm", "dimension", "category", "metric", "mean", "sd",
+                                           "ci95_low", "ci95_high"])
+
+    @property
+    def decision(self) -> dict | None:
+        """summary.json's `decision` (recommended arm, probability best, runner-up, gap, text.en
+        and text.nb) where the results have one, else None."""
+        return self._summary.get("decision")
+
+    def verdict(self, lang: str = "en") -> str:
+        """The verdict the report, the terminal and the workbench show: summary.json's
+        decision.text in `lang` (en or nb)."""
+        return _followsim.verdict(self._folder.summary, lang)
 
     @property
     def comparisons(self) -> pd.DataFrame:

@@ -17,22 +17,20 @@ Problem.__doc__ = "One problem in a scenario: where (file, line, column, key pat
 
 class ScenarioError(ValueError):
     """A scenario with problems. `problems` lists every one; str() gives them as the command
-    line prints them: FILE:LINE:COL: key.path: message."""
+    line prints them: FILE:LINE:COL: key.path: message (--set KEY=VALUE: key.path: message
+    where an override made the value)."""
 
-    def __init__(self, problems: Iterable[tuple]):
+    def __init__(self, problems: Iterable[tuple], messages: Iterable[str]):
         self.problems = [Problem(*p) for p in problems]
+        self.messages = list(messages)
         super().__init__("\n".join(self.messages))
-
-    @property
-    def messages(self) -> list[str]:
-        return [f"{p.file}:{p.line}:{p.column}: {p.path or '(top)'}: {p.message}" for p in self.problems]
 
 
 def _converted(call, *args):
     try:
         return call(*args)
     except _followsim._ScenarioError as error:  # noqa: SLF001 - our own module
-        raise ScenarioError(error.problems) from None
+        raise ScenarioError(error.problems, error.messages) from None
 
 
 def _yaml_value(value: Any) -> str:
@@ -44,7 +42,8 @@ def _yaml_value(value: Any) -> str:
 
 class Scenario:
     """A scenario, validated. Build one with `Scenario.load(path)`, `Scenario.from_yaml(text)`
-    or `Scenario.from_dict(d)`; `set(key_path, value)` overrides a value and validates again."""
+    or `Scenario.from_dict(d)`; `set(key_path, value)` overrides any value (YAML, as --set) and
+    validates again; `set_value(key_path, number)` sets a number through its typed binding."""
 
     def __init__(self, text: str, label: str, overrides: list[str] | None = None, path: str | None = None):
         self._text = text
@@ -78,6 +77,25 @@ class Scenario:
         self._data = self._load(overrides)
         self._overrides = overrides
         return self
+
+    def set_value(self, key_path: str, value: float, unit: str | None = None) -> "Scenario":
+        """Sets one number through the scenario's typed parameter binding, without reading the
+        YAML again (as PSA draws and sweep points do); a duration needs its `unit` (days, weeks,
+        months, years). Raises ScenarioError, leaving the scenario as it was, for a value the
+        scenario cannot take (the message --set gives). Returns the scenario."""
+        self._data = _converted(_followsim.set_value, self._data, key_path, float(value), unit or "")
+        self._overrides = list(self._data.overrides)
+        return self
+
+    def get_value(self, key_path: str, unit: str | None = None) -> float:
+        """The number a binding sets (a duration in `unit`, by default days)."""
+        return _converted(_followsim.get_value, self._data, key_path, unit or "")
+
+    def parameters(self):
+        """Every number of the scenario that set_value can set: a DataFrame of path, duration,
+        integer, minimum, maximum and value (days for a duration)."""
+        import pandas as pd
+        return pd.DataFrame(_followsim.parameters(self._data))
 
     def copy(self) -> "Scenario":
         clone = Scenario.__new__(Scenario)

@@ -52,6 +52,12 @@ pre { background: #f6f6f6; padding: 1rem; overflow-x: auto; font-size: 0.85em; }
 
 }  // namespace
 
+std::string chart_library_scripts() {
+    return "<script>" + library_in_script(followsim_vega_js) + "</script>\n<script>" +
+           library_in_script(followsim_vega_lite_js) + "</script>\n<script>" +
+           library_in_script(followsim_vega_embed_js) + "</script>\n";
+}
+
 std::string key_figures_table(const ordered_json& summary, Lang lang) {
     const auto arms = arm_names(summary);
     std::string html = "<table class=figures><thead><tr><th></th>";
@@ -219,10 +225,7 @@ std::string report_page(const std::string& title, Lang lang, const std::string& 
     html += "<!doctype html>\n<html lang=" + std::string(lang_code(lang)) +
             "><head><meta charset=utf-8>\n<title>" + html_escape(title) + "</title>\n";
     html += "<style>" + std::string(kStyle) + "</style>\n";
-    // The chart libraries, inlined: the page needs no network.
-    html += "<script>" + library_in_script(followsim_vega_js) + "</script>\n";
-    html += "<script>" + library_in_script(followsim_vega_lite_js) + "</script>\n";
-    html += "<script>" + library_in_script(followsim_vega_embed_js) + "</script>\n";
+    html += chart_library_scripts();  // the page needs no network
     html += "</head><body>\n" + header_html + body_html;
     html += "<section><h2>" + html_escape(std::string(text("report.charts", lang))) + "</h2>" +
             charts_note + "<div class=charts>\n" + divs + "</div></section>\n";

@@ -18,6 +18,9 @@ std::string report_page(const std::string& title, Lang lang, const std::string& 
                         const std::string& body_html, const std::vector<Chart>& charts,
                         const std::string& charts_note = "", const std::string& tail_html = "");
 
+// vega, vega-lite and vega-embed, inlined from the binary: three <script> elements for a page
+// that draws Vega-Lite charts offline (report.html, the workbench of followsim serve).
+std::string chart_library_scripts();
 // Key metrics per arm, each mean with its 95 % interval (of the mean over replications; of
 // the draws in a PSA), and the pairwise comparisons.
 std::string key_figures_table(const nlohmann::ordered_json& summary, Lang lang);
