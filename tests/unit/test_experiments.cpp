@@ -271,7 +271,7 @@ TEST_CASE("the parts of share_of cover every task once", "[shards]") {
     CHECK(experiment::share_of(2, 2, 3).empty());  // more parts than tasks: an empty part
 }
 
-TEST_CASE("--shard K/N is parsed and checked", "[shards]") {
+TEST_CASE("shard ids K/N are parsed and checked", "[shards]") {
     const auto id = experiment::parse_shard("3/10");
     CHECK(id.index == 3);
     CHECK(id.count == 10);
