@@ -18,7 +18,7 @@ packages=(
   cmake ninja-build g++
   libboost-random-dev libboost-math-dev libeigen3-dev libyaml-cpp-dev libcli11-dev
   nlohmann-json3-dev libfmt-dev libssl-dev catch2 libbenchmark-dev libnlopt-cxx-dev
-  libxlsxwriter-dev pkg-config
+  libxlsxwriter-dev pkg-config libcereal-dev libopenmpi-dev openmpi-bin
   pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-yaml
   pkgconf libcpp-httplib-dev libzip-dev
   python3-venv python3-setuptools python3-wheel python3-build

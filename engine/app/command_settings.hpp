@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "engine/experiment/task_distributor.hpp"
+
 namespace followsim::app {
 
 // What every command that simulates shares.
@@ -22,6 +24,8 @@ struct Running {
     // (done, total) after each replication, draw or point; called from worker threads, serialised.
     std::function<void(std::uint64_t, std::uint64_t)> progress;
     const std::atomic<bool>* cancel = nullptr;  // set to stop early (Ctrl-C): nothing is written
+    // Where the replications run: MPI ranks, a shard; null: this process's threads.
+    experiment::TaskDistributor* distributor = nullptr;
 };
 
 struct RunSettings : Running {

@@ -1,8 +1,11 @@
 #include "engine/app/commands.hpp"
 
+#include <fmt/core.h>
+
 #include <fstream>
 #include <sstream>
 
+#include "engine/app/shard_folder.hpp"
 #include "engine/experiment/errors.hpp"
 #include "engine/output/compare_table.hpp"
 #include "engine/output/experiment_files.hpp"
@@ -10,6 +13,8 @@
 #include "engine/output/report/results_folder_reader.hpp"
 
 namespace followsim::app {
+
+using nlohmann::ordered_json;
 
 namespace {
 
@@ -22,6 +27,7 @@ ExperimentSettings experiment_settings(const Running& running, std::uint64_t rep
     settings.seed = running.seed;
     settings.threads = running.threads;
     settings.cancel = running.cancel;
+    settings.distributor = running.distributor;
     if constexpr (requires { settings.progress; }) settings.progress = running.progress;
     return settings;
 }
@@ -34,36 +40,140 @@ std::string read_text(const std::filesystem::path& path) {
     return text.str();
 }
 
-}  // namespace
-
-RunOutput run(const scenario::Scenario& scenario, const RunSettings& settings) {
-    auto results = experiment::run_replications(
+experiment::RunResults run_results(const scenario::Scenario& scenario,
+                                   const RunSettings& settings) {
+    return experiment::run_replications(
         scenario, experiment_settings<experiment::RunSettings>(settings, settings.replications));
-    ResultFolder folder = run_folder(scenario, results);
-    return {std::move(results), std::move(folder)};
 }
 
-PsaOutput psa(const scenario::Scenario& scenario, const PsaSettings& settings) {
+experiment::PsaResults psa_results(const scenario::Scenario& scenario,
+                                   const PsaSettings& settings) {
     if (scenario.uncertainty.parameters.empty()) {
         throw experiment::UsageError(scenario.file +
                                      ": the scenario has no uncertainty.parameters to draw");
     }
     auto psa = experiment_settings<experiment::PsaSettings>(settings, settings.replications);
     psa.draws = settings.draws;
-    auto results = experiment::run_psa(scenario, psa);
-    ResultFolder folder = psa_folder(scenario, results);
-    return {std::move(results), std::move(folder)};
+    return experiment::run_psa(scenario, psa);
 }
 
-SweepOutput sweep(const scenario::Scenario& scenario, const SweepSettings& settings) {
+experiment::SweepResults sweep_results(const scenario::Scenario& scenario,
+                                       const SweepSettings& settings) {
     auto sweep = experiment_settings<experiment::SweepSettings>(settings, settings.replications);
     for (const std::string& v : settings.vary) sweep.variables.push_back(experiment::parse_vary(v));
     sweep.grid = settings.grid;
     sweep.arm = settings.arm;
     sweep.versus = settings.versus;
-    auto results = experiment::run_sweep(scenario, sweep);
+    return experiment::run_sweep(scenario, sweep);
+}
+
+// What a shard records of each command's settings: all that, with the scenario, decides its
+// tasks and their summaries (not threads: they change neither).
+ordered_json settings_json(const RunSettings& s) {
+    return {{"replications", s.replications}, {"seed", s.seed}};
+}
+ordered_json settings_json(const PsaSettings& s) {
+    return {{"draws", s.draws}, {"replications", s.replications}, {"seed", s.seed}};
+}
+ordered_json settings_json(const SweepSettings& s) {
+    return {{"vary", s.vary}, {"grid", s.grid}, {"replications", s.replications},
+            {"seed", s.seed}, {"arm", s.arm},   {"versus", s.versus}};
+}
+void read_settings(const ordered_json& j, RunSettings& s) {
+    j.at("replications").get_to(s.replications);
+    j.at("seed").get_to(s.seed);
+}
+void read_settings(const ordered_json& j, PsaSettings& s) {
+    j.at("draws").get_to(s.draws);
+    j.at("replications").get_to(s.replications);
+    j.at("seed").get_to(s.seed);
+}
+void read_settings(const ordered_json& j, SweepSettings& s) {
+    j.at("vary").get_to(s.vary);
+    j.at("grid").get_to(s.grid);
+    j.at("replications").get_to(s.replications);
+    j.at("seed").get_to(s.seed);
+    j.at("arm").get_to(s.arm);
+    j.at("versus").get_to(s.versus);
+}
+
+// Runs shard `shard` of a command (`results`: the command's experiment) into its partial folder.
+template <typename Settings, typename Results>
+FolderFiles shard_of(const char* command, const scenario::Scenario& scenario, Settings settings,
+                     experiment::ShardId shard, Results results) {
+    experiment::ShardDistributor distributor(shard);
+    settings.distributor = &distributor;
+    results(scenario, settings);  // stops after the shard's tasks: nothing to summarise
+    return shard_files(command, settings_json(settings), scenario, distributor);
+}
+
+// The whole command from its shards: its settings as they were, the shards' results played back.
+template <typename Settings, typename Command>
+ResultFolder merged(const Shards& shards, const Running& running, Command command) {
+    Settings settings;
+    static_cast<Running&>(settings) = running;
+    read_settings(shards.settings, settings);
+    settings.distributor = shards.replay.get();
+    return command(shards.scenario, settings).folder;
+}
+
+}  // namespace
+
+RunOutput run(const scenario::Scenario& scenario, const RunSettings& settings) {
+    auto results = run_results(scenario, settings);
+    ResultFolder folder = run_folder(scenario, results);
+    return {std::move(results), std::move(folder)};
+}
+
+PsaOutput psa(const scenario::Scenario& scenario, const PsaSettings& settings) {
+    auto results = psa_results(scenario, settings);
+    ResultFolder folder = psa_folder(scenario, results);
+    return {std::move(results), std::move(folder)};
+}
+
+SweepOutput sweep(const scenario::Scenario& scenario, const SweepSettings& settings) {
+    auto results = sweep_results(scenario, settings);
     ResultFolder folder = sweep_folder(scenario, results);
     return {std::move(results), std::move(folder)};
+}
+
+FolderFiles run_shard(const scenario::Scenario& scenario, const RunSettings& settings,
+                      experiment::ShardId shard) {
+    return shard_of("run", scenario, settings, shard, run_results);
+}
+
+FolderFiles psa_shard(const scenario::Scenario& scenario, const PsaSettings& settings,
+                      experiment::ShardId shard) {
+    return shard_of("psa", scenario, settings, shard, psa_results);
+}
+
+FolderFiles sweep_shard(const scenario::Scenario& scenario, const SweepSettings& settings,
+                        experiment::ShardId shard) {
+    return shard_of("sweep", scenario, settings, shard, sweep_results);
+}
+
+MergeOutput merge(const std::vector<std::filesystem::path>& folders, const Running& running) {
+    const Shards shards = read_shards(folders);
+    MergeOutput out;
+    out.command = shards.command;
+    try {
+        if (shards.command == "run") {
+            out.folder = merged<RunSettings>(shards, running, run);
+        } else if (shards.command == "psa") {
+            out.folder = merged<PsaSettings>(shards, running, psa);
+        } else if (shards.command == "sweep") {
+            out.folder = merged<SweepSettings>(shards, running, sweep);
+        } else {
+            throw experiment::UsageError("merge: the shards are of '" + shards.command +
+                                         "', which has no shards");
+        }
+    } catch (const ordered_json::exception& e) {
+        throw experiment::UsageError(std::string("merge: the shards' settings are incomplete (") +
+                                     e.what() + ")");
+    }
+    out.what = fmt::format("{} from {} shards", shards.command, folders.size());
+    out.scenario_file = shards.scenario.file;
+    return out;
 }
 
 CalibrateOutput calibrate(const scenario::Scenario& scenario, const CalibrateSettings& settings) {

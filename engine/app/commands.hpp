@@ -15,6 +15,7 @@
 #include "engine/experiment/optimisation.hpp"
 #include "engine/experiment/psa.hpp"
 #include "engine/experiment/replication_runner.hpp"
+#include "engine/experiment/shards.hpp"
 #include "engine/experiment/sweep.hpp"
 #include "engine/scenario/scenario.hpp"
 
@@ -52,6 +53,27 @@ SweepOutput sweep(const scenario::Scenario& scenario, const SweepSettings& setti
 CalibrateOutput calibrate(const scenario::Scenario& scenario, const CalibrateSettings& settings);
 // Throws experiment::UsageError for a request optimise cannot carry out (optimisation.hpp).
 OptimiseOutput optimise(const scenario::Scenario& scenario, const OptimiseSettings& settings);
+// --shard K/N: part K of N of a run, psa or sweep, as a partial folder (shard.json, tasks.bin)
+// for merge. The same checks as the whole command; calibrate and optimise cannot be sharded.
+FolderFiles run_shard(const scenario::Scenario& scenario, const RunSettings& settings,
+                      experiment::ShardId shard);
+FolderFiles psa_shard(const scenario::Scenario& scenario, const PsaSettings& settings,
+                      experiment::ShardId shard);
+FolderFiles sweep_shard(const scenario::Scenario& scenario, const SweepSettings& settings,
+                        experiment::ShardId shard);
+
+// The whole command's results folder from the folders of all its shards: the files one process
+// would have written (summary.json apart from timings, threads and shards). `running` gives
+// the threads (and progress, cancellation) for the summaries. Throws experiment::UsageError
+// for shards that are not exactly the parts of one run.
+struct MergeOutput {
+    std::string command;        // run, psa or sweep
+    std::string what;           // "run from 4 shards"
+    std::string scenario_file;  // as the shards were given it (for the default folder)
+    ResultFolder folder;        // the whole command's (set report.lang before its files())
+};
+MergeOutput merge(const std::vector<std::filesystem::path>& folders, const Running& running);
+
 // report.html again from a results folder's files, in `lang`.
 FolderFiles report(const std::filesystem::path& folder, output::Lang lang = output::Lang::en);
 // Results folders of run or psa side by side, labelled by folder name, each against the

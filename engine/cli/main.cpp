@@ -12,6 +12,8 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <tuple>
 
@@ -27,6 +29,9 @@
 #include "engine/scenario/scenario_loader.hpp"
 #include "engine/scenario/schema.hpp"
 #include "engine/serve/workbench_server.hpp"
+#ifdef FOLLOWSIM_WITH_MPI
+#include "engine/experiment/mpi_distributor.hpp"
+#endif
 
 namespace {
 
@@ -39,6 +44,29 @@ constexpr int kExitUsage = 2;
 constexpr int kExitInterrupted = 130;
 
 std::atomic<bool> g_interrupted{false};
+
+// This process's part when several run one command (MPI ranks): the first prints and writes,
+// the others only simulate their share (their output goes to /dev/null).
+struct Process {
+    bool root = true;
+    unsigned rank = 0;
+    followsim::experiment::TaskDistributor* distributor = nullptr;  // null: threads only
+    unsigned default_threads = 0;        // for --threads 0: the cores a rank has on its node
+    std::FILE* errors = stderr;          // for a failure only this process saw
+    std::function<void(int)> abort_all;  // ends every process of the job
+};
+Process g_process;
+
+// The results folder, by the first process only.
+void write_results(const std::filesystem::path& folder, const app::FolderFiles& files) {
+    if (g_process.root) app::write_folder(folder, files, &g_interrupted);
+}
+
+// Where a command's replications run and on how many threads.
+void spread(app::Running& running) {
+    running.distributor = g_process.distributor;
+    if (running.threads == 0) running.threads = g_process.default_threads;
+}
 
 extern "C" void on_interrupt(int) {
     g_interrupted.store(true);
@@ -56,6 +84,7 @@ struct OutputOptions {
     bool quiet = false;
     std::string format = "table";
     std::string lang = "en";
+    std::string shard;  // --shard K/N (run, psa, sweep); empty: the whole command
 
     [[nodiscard]] followsim::output::Lang language() const {
         return followsim::output::parse_lang(lang);
@@ -114,7 +143,7 @@ class ProgressBar {
 };
 
 ProgressBar::Mode progress_mode(const OutputOptions& o) {
-    if (o.quiet) return ProgressBar::Mode::off;
+    if (o.quiet || !g_process.root) return ProgressBar::Mode::off;
     return ::isatty(STDERR_FILENO) == 1 ? ProgressBar::Mode::bar : ProgressBar::Mode::lines;
 }
 
@@ -135,6 +164,33 @@ followsim::scenario::Scenario load(const ScenarioOptions& s) {
     return followsim::scenario::load_scenario_file(s.file, s.overrides);
 }
 
+// --shard K/N of run, psa or sweep: its share of the tasks into a partial folder for merge
+// (default: results/<scenario>-<command>-shard-K-of-N).
+template <typename Settings, typename Shard>
+int simulate_shard(const ScenarioOptions& s, const OutputOptions& o, Settings settings,
+                   std::string_view name, std::string_view unit, Shard shard) {
+    const auto id = followsim::experiment::parse_shard(o.shard);
+    if (g_process.distributor != nullptr) {
+        throw UsageError(
+            "--shard runs one share in one process; under mpirun, leave --shard out (the ranks "
+            "share the whole run)");
+    }
+    const auto lang = o.language();
+    const std::string out =
+        out_folder(o, s, fmt::format("{}-shard-{}-of-{}", name, id.index, id.count));
+    const auto sc = load(s);
+    ProgressBar bar(progress_mode(o), unit, lang);
+    settings.progress = bar.callback();
+    settings.cancel = &g_interrupted;
+    spread(settings);
+    write_results(out, shard(sc, settings, id));
+    if (!o.quiet) {
+        fmt::print("{}\n", followsim::output::say("cli.shard_done", lang, id.text(), sc.name, out,
+                                                  id.count));
+    }
+    return kExitOk;
+}
+
 template <typename Settings, typename Command, typename Table>
 int simulate(const ScenarioOptions& s, const OutputOptions& o, Settings settings,
              std::string_view name, std::string_view unit, Command command, Table table) {
@@ -144,10 +200,11 @@ int simulate(const ScenarioOptions& s, const OutputOptions& o, Settings settings
     ProgressBar bar(progress_mode(o), unit, lang);
     settings.progress = bar.callback();
     settings.cancel = &g_interrupted;
+    spread(settings);
     auto output = command(sc, settings);
     output.folder.report.lang = lang;
     const auto& r = output.results;
-    app::write_folder(out, output.folder.files(), &g_interrupted);
+    write_results(out, output.folder.files());
     if (o.format == "json") {
         fmt::print("{}\n", output.folder.report.summary.dump(2));
     } else if (!o.quiet) {
@@ -179,6 +236,8 @@ int command_validate(const ScenarioOptions& s, const OutputOptions& o) {
 }
 
 int command_run(const ScenarioOptions& s, const OutputOptions& o, app::RunSettings settings) {
+    if (!o.shard.empty())
+        return simulate_shard(s, o, settings, "run", "replications", app::run_shard);
     return simulate(
         s, o, settings, "run", "replications", app::run,
         [](const auto& sc, const auto& r, auto lang) {
@@ -189,6 +248,7 @@ int command_run(const ScenarioOptions& s, const OutputOptions& o, app::RunSettin
 }
 
 int command_psa(const ScenarioOptions& s, const OutputOptions& o, app::PsaSettings settings) {
+    if (!o.shard.empty()) return simulate_shard(s, o, settings, "psa", "draws", app::psa_shard);
     return simulate(s, o, settings, "psa", "draws", app::psa,
                     [](const auto& sc, const auto& r, auto lang) {
                         return followsim::output::arm_table(
@@ -200,6 +260,8 @@ int command_psa(const ScenarioOptions& s, const OutputOptions& o, app::PsaSettin
 }
 
 int command_sweep(const ScenarioOptions& s, const OutputOptions& o, app::SweepSettings settings) {
+    if (!o.shard.empty())
+        return simulate_shard(s, o, settings, "sweep", "points", app::sweep_shard);
     return simulate(s, o, settings, "sweep", "points", app::sweep,
                     [](const auto& sc, const auto& r, auto lang) {
                         return followsim::output::sweep_table(sc, r, lang);
@@ -221,15 +283,16 @@ int command_calibrate(const ScenarioOptions& s, const OutputOptions& o,
     std::tie(settings.metric, settings.target) = app::parse_target(target);
     if (!bracket.empty()) settings.bracket = app::parse_bracket(bracket);
     settings.cancel = &g_interrupted;
+    spread(settings);
     const auto lang = o.language();
     const std::string out = out_folder(o, s, "calibrate");
     const auto output = app::calibrate(sc, settings);
     const auto& r = output.result;
-    app::write_folder(out, output.files, &g_interrupted);
+    write_results(out, output.files);
     if (!write_path.empty()) {
         const std::filesystem::path path(write_path);
-        app::write_folder(path.has_parent_path() ? path.parent_path() : ".",
-                          {{path.filename().string(), r.calibrated.resolved_yaml}});
+        write_results(path.has_parent_path() ? path.parent_path() : ".",
+                      {{path.filename().string(), r.calibrated.resolved_yaml}});
     }
     namespace out_ = followsim::output;
     if (o.format == "json") {
@@ -244,8 +307,31 @@ int command_calibrate(const ScenarioOptions& s, const OutputOptions& o,
     return kExitOk;
 }
 
+// The folders of every shard of a run, psa or sweep as the whole command's results folder
+// (default: the whole command's, results/<scenario>-<command>).
+int command_merge(const std::vector<std::string>& folders, const OutputOptions& o,
+                  app::Running running) {
+    const auto lang = o.language();
+    running.cancel = &g_interrupted;
+    if (running.threads == 0) running.threads = g_process.default_threads;
+    auto output = app::merge({folders.begin(), folders.end()}, running);
+    output.folder.report.lang = lang;
+    const std::string out =
+        o.out.empty() ? app::default_results_folder(output.scenario_file, output.command).string()
+                      : o.out;
+    write_results(out, output.folder.files());
+    if (!o.quiet) {
+        const std::string verdict =
+            followsim::output::decision_text(output.folder.report.summary, lang);
+        if (!verdict.empty()) fmt::print("{}\n", followsim::output::wrap_text(verdict));
+        fmt::print("{}\n", followsim::output::say("cli.merge_done", lang, output.command,
+                                                  folders.size(), out));
+    }
+    return kExitOk;
+}
+
 int command_report(const std::string& folder, const OutputOptions& o) {
-    app::write_folder(folder, app::report(folder, o.language()), &g_interrupted);
+    write_results(folder, app::report(folder, o.language()));
     fmt::print("{}/report.html\n", folder);
     return kExitOk;
 }
@@ -258,7 +344,7 @@ int command_compare(const std::vector<std::string>& folders, const OutputOptions
         o.out.empty() ? app::default_results_folder(output.scenario_file, "compare").string()
                       : o.out;
     fmt::print("{}", output.table);
-    app::write_folder(out, output.files, &g_interrupted);
+    write_results(out, output.files);
     fmt::print("{}\n", followsim::output::say("cli.compare_done", lang, out));
     return kExitOk;
 }
@@ -331,9 +417,43 @@ void add_running(CLI::App* cmd, ScenarioOptions& s, OutputOptions& o, app::Runni
         ->capture_default_str();
 }
 
+// Joins the MPI job this process was started in, if any: the first rank prints and writes;
+// the others keep a handle on stderr for a failure of their own and write to /dev/null.
+int join_job([[maybe_unused]] int& argc, [[maybe_unused]] char**& argv,
+             [[maybe_unused]] std::unique_ptr<followsim::experiment::TaskDistributor>& job) {
+#ifdef FOLLOWSIM_WITH_MPI
+    auto mpi = followsim::experiment::MpiDistributor::from_launcher(argc, argv);
+    if (!mpi) return kExitOk;
+    g_process.rank = mpi->rank();
+    g_process.root = mpi->rank() == 0;
+    g_process.default_threads = mpi->default_threads();
+    g_process.abort_all = [m = mpi.get()](int code) { m->abort(code); };
+    g_process.distributor = mpi.get();
+    job = std::move(mpi);
+    if (!g_process.root) {
+        g_process.errors = ::fdopen(::dup(STDERR_FILENO), "w");
+        if (std::freopen("/dev/null", "w", stdout) == nullptr ||
+            std::freopen("/dev/null", "w", stderr) == nullptr) {
+            return kExitFailure;
+        }
+    }
+    return kExitOk;
+#else
+    if (followsim::experiment::launched_by_mpi()) {
+        fmt::print(stderr,
+                   "followsim: started by an MPI launcher, but this followsim was built without "
+                   "MPI; install libopenmpi-dev and build again, or run it without mpirun\n");
+        return kExitUsage;
+    }
+    return kExitOk;
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    std::unique_ptr<followsim::experiment::TaskDistributor> job;
+    if (const int status = join_job(argc, argv, job); status != kExitOk) return status;
     CLI::App cli{
         "followsim: in-house follow-up of job seekers versus purchased measures, "
         "simulated for NAV"};
@@ -350,6 +470,13 @@ int main(int argc, char** argv) {
     add_scenario(validate_cmd, scenario);
     add_lang(validate_cmd, output);
 
+    const auto add_shard = [&output](CLI::App* cmd) {
+        cmd->add_option("--shard", output.shard,
+                        "K/N: run only part K of N (e.g. one task of a Slurm job array) into a "
+                        "partial folder; join the N folders with followsim merge");
+    };
+    add_shard(run_cmd);
+
     app::PsaSettings psa;
     auto* psa_cmd = cli.add_subcommand(
         "psa", "Probabilistic sensitivity analysis over the scenario's uncertainty section");
@@ -357,6 +484,8 @@ int main(int argc, char** argv) {
     psa_cmd->add_option("--draws", psa.draws, "Parameter draws")
         ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
+
+    add_shard(psa_cmd);
 
     app::SweepSettings sweep;
     auto* sweep_cmd =
@@ -370,6 +499,8 @@ int main(int argc, char** argv) {
                           "Tornado: this arm's NPV ... (default: the first arm)");
     sweep_cmd->add_option("--versus", sweep.versus,
                           "... minus this arm's (default: the baseline arm)");
+
+    add_shard(sweep_cmd);
 
     app::CalibrateSettings calibrate;
     std::string target, bracket, write_path;
@@ -440,6 +571,22 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1900, 2100));
     add_lang(compare_cmd, output);
 
+    std::vector<std::string> merge_folders;
+    app::Running merge_running;
+    auto* merge_cmd = cli.add_subcommand(
+        "merge",
+        "Join the partial folders of run, psa or sweep --shard K/N into the whole results");
+    merge_cmd->add_option("folders", merge_folders, "The folders of shards 1/N to N/N, any order")
+        ->required()
+        ->expected(1, -1);
+    merge_cmd->add_option("--out", output.out,
+                          "Folder for the results (default: the whole command's, "
+                          "results/SCENARIO-COMMAND)");
+    merge_cmd->add_option("--threads", merge_running.threads, "Worker threads (0: one per core)")
+        ->capture_default_str();
+    merge_cmd->add_flag("--quiet,-q", output.quiet, "No message");
+    add_lang(merge_cmd, output);
+
     followsim::serve::ServeSettings serve;
     std::string serve_lang = "en", serve_scenarios, serve_folder = serve.folder.string();
     auto* serve_cmd = cli.add_subcommand(
@@ -496,6 +643,7 @@ int main(int argc, char** argv) {
         if (*validate_cmd) return command_validate(scenario, output);
         if (*report_cmd) return command_report(report_folder, output);
         if (*compare_cmd) return command_compare(compare_folders, output, compare_price_year);
+        if (*merge_cmd) return command_merge(merge_folders, output, merge_running);
         if (*run_cmd) return command_run(scenario, output, run);
         if (*psa_cmd) return command_psa(scenario, output, psa);
         if (*sweep_cmd) return command_sweep(scenario, output, sweep);
@@ -516,7 +664,16 @@ int main(int argc, char** argv) {
     } catch (const followsim::experiment::Interrupted&) {
         fmt::print(stderr, "\ninterrupted; nothing was written\n");
         return kExitInterrupted;
+    } catch (const followsim::experiment::SharedFailure& e) {
+        fmt::print(stderr, "followsim: {}\n", e.what());
+        return kExitFailure;
     } catch (const std::exception& e) {
+        if (!g_process.root) {
+            // Only this rank failed: the others may wait for it, so the whole job ends.
+            fmt::print(g_process.errors, "followsim: rank {}: {}\n", g_process.rank, e.what());
+            std::fflush(g_process.errors);
+            g_process.abort_all(kExitFailure);
+        }
         fmt::print(stderr, "followsim: {}\n", e.what());
         return kExitFailure;
     }

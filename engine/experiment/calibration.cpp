@@ -101,11 +101,13 @@ CalibrationResult calibrate(const scenario::Scenario& scenario,
         }
     }
 
+    require_whole(settings.distributor, "calibrate");
     RunSettings run;
     run.replications = settings.replications;
     run.seed = settings.seed;
     run.threads = settings.threads;
     run.cancel = settings.cancel;
+    run.distributor = settings.distributor;
     struct Evaluation {
         double mean;
         double half_width;

@@ -11,6 +11,7 @@
 #include <string>
 #include <utility>
 
+#include "engine/experiment/task_distributor.hpp"
 #include "engine/scenario/scenario.hpp"
 
 namespace followsim::experiment {
@@ -29,6 +30,7 @@ struct CalibrationSettings {
     double tolerance = 1e-6;  // on the parameter, relative
     int max_iterations = 60;
     const std::atomic<bool>* cancel = nullptr;
+    TaskDistributor* distributor = nullptr;  // each evaluation's replications; null: threads
 };
 
 struct CalibrationResult {

@@ -19,4 +19,11 @@ class UsageError : public std::invalid_argument {
     explicit UsageError(const std::string& message) : std::invalid_argument(message) {}
 };
 
+// A failure that every process of a run has seen and throws alike (one MPI rank's error, passed
+// to all): each exits with exit code 1, and only the first process reports it.
+class SharedFailure : public std::runtime_error {
+  public:
+    explicit SharedFailure(const std::string& message) : std::runtime_error(message) {}
+};
+
 }  // namespace followsim::experiment

@@ -18,6 +18,7 @@
 #include "engine/experiment/metrics.hpp"
 #include "engine/experiment/parallel.hpp"
 #include "engine/experiment/replication_runner.hpp"
+#include "engine/experiment/slot_codec.hpp"
 #include "engine/model/arm_simulation.hpp"
 
 namespace followsim::experiment {
@@ -28,6 +29,18 @@ using model::ModelConfig;
 using model::PathwayIndex;
 
 constexpr double kMonthsPerYear = 12.0;
+
+// A task's slot: what it computed and the events it took.
+template <typename Value>
+struct Simulated {
+    Value value;
+    std::uint64_t events = 0;
+
+    template <typename Archive>
+    void serialize(Archive& a) {
+        a(value, events);
+    }
+};
 
 // Each objective's name for --objective and the metric it maximises, in the enum's order.
 struct ObjectiveInfo {
@@ -271,15 +284,21 @@ class Evaluator {
         : scenario_(scenario), plan_(plan), settings_(settings), out_(out) {
         if (!plan.versus_fixed) return;
         // The baseline arm is the same in every candidate: run it once.
-        baseline_.resize(settings.replications);
-        std::vector<std::uint64_t> events(settings.replications, 0);
-        parallel_for(settings.replications, out.threads, settings.cancel, [&](std::uint64_t r) {
-            const auto outcome =
-                model::simulate_arm(scenario.model, *plan.versus, settings.seed, r);
-            events[r] = outcome.events;
-            baseline_[r] = replication_accounts(outcome, scenario.model.economics);
-        });
-        for (std::uint64_t e : events) out.events += e;
+        std::vector<Simulated<ReplicationAccounts>> baseline(settings.replications);
+        distribute(settings.distributor,
+                   tasks_over(
+                       baseline,
+                       [&](std::uint64_t r) {
+                           const auto outcome =
+                               model::simulate_arm(scenario.model, *plan.versus, settings.seed, r);
+                           baseline[r] = {replication_accounts(outcome, scenario.model.economics),
+                                          outcome.events};
+                       },
+                       out.threads, settings.cancel));
+        for (auto& b : baseline) {
+            out.events += b.events;
+            baseline_.push_back(b.value);
+        }
     }
 
     // The candidate index of each proposal, evaluating the splits not seen before.
@@ -329,36 +348,41 @@ class Evaluator {
                                        assignments_for(plan_, out_.candidates[c].split));
         }
         const std::uint64_t reps = settings_.replications;
-        const std::uint64_t tasks = fresh.size() * reps;
         const economics::EconomicsConfig& economics = scenario_.model.economics;
-        std::vector<std::vector<double>> values(tasks);
-        std::vector<std::uint64_t> events(tasks, 0);
-        parallel_for(tasks, out_.threads, settings_.cancel, [&](std::uint64_t t) {
-            const ModelConfig& config = configs[t / reps];
-            const std::uint64_t r = t % reps;
-            const auto outcome = model::simulate_arm(config, plan_.arm, settings_.seed, r);
-            events[t] = outcome.events;
-            const auto accounts = replication_accounts(outcome, economics);
-            std::optional<ReplicationAccounts> versus;
-            if (plan_.versus && plan_.versus_fixed) {
-                versus = baseline_[r];
-            } else if (plan_.versus) {
-                const auto b = model::simulate_arm(config, *plan_.versus, settings_.seed, r);
-                events[t] += b.events;
-                versus = replication_accounts(b, economics);
-            }
-            values[t] =
-                arm_metric_values(outcome, accounts, versus ? &*versus : nullptr, economics);
-        });
-        for (std::uint64_t e : events) out_.events += e;
-        // In index order: the same sums whatever thread ran what.
+        std::vector<Simulated<std::vector<double>>> values(fresh.size() * reps);
+        distribute(settings_.distributor,
+                   tasks_over(
+                       values,
+                       [&](std::uint64_t t) {
+                           const ModelConfig& config = configs[t / reps];
+                           const std::uint64_t r = t % reps;
+                           const auto outcome =
+                               model::simulate_arm(config, plan_.arm, settings_.seed, r);
+                           std::uint64_t events = outcome.events;
+                           const auto accounts = replication_accounts(outcome, economics);
+                           std::optional<ReplicationAccounts> versus;
+                           if (plan_.versus && plan_.versus_fixed) {
+                               versus = baseline_[r];
+                           } else if (plan_.versus) {
+                               const auto b =
+                                   model::simulate_arm(config, *plan_.versus, settings_.seed, r);
+                               events += b.events;
+                               versus = replication_accounts(b, economics);
+                           }
+                           values[t] = {arm_metric_values(outcome, accounts,
+                                                          versus ? &*versus : nullptr, economics),
+                                        events};
+                       },
+                       out_.threads, settings_.cancel));
+        for (const auto& v : values) out_.events += v.events;
+        // In index order: the same sums whatever thread or rank ran what.
         const std::size_t metrics = arm_metrics().size();
         for (std::size_t i = 0; i < fresh.size(); ++i) {
             Candidate& c = out_.candidates[fresh[i]];
             for (std::size_t m = 0; m < metrics; ++m) {
                 std::vector<double> over_replications;
                 for (std::uint64_t r = 0; r < reps; ++r)
-                    over_replications.push_back(values[i * reps + r][m]);
+                    over_replications.push_back(values[i * reps + r].value[m]);
                 c.metrics.push_back(summarize_metric(over_replications));
             }
         }
@@ -549,7 +573,9 @@ OptimiseResults optimise_split(const scenario::Scenario& scenario,
                                const OptimiseSettings& settings) {
     const auto started = std::chrono::steady_clock::now();
     OptimiseResults out;
+    require_whole(settings.distributor, "optimise");
     const Plan plan = make_plan(scenario, settings, out);
+    out.spread = spread_of(settings.distributor);
     out.replications = settings.replications;
     out.seed = settings.seed;
     out.threads = resolve_threads(settings.threads, std::numeric_limits<std::uint64_t>::max());

@@ -22,10 +22,9 @@
 //     caseworkers u0; measure m gets u_m of what is left, the last measure the rest), NLopt's
 //     DIRECT-L (global, deterministic) and then Sbplx (local) from its best point.
 //
-// Candidates are evaluated as independent indexed tasks, (candidate, replication), on the
-// thread pool; each lands in its own slot and is combined in index order, so results are
-// bit-identical for any number of threads (and a batch can later be shared out over MPI ranks
-// in the same way).
+// Candidates are evaluated as independent indexed tasks, (candidate, replication), on a task
+// distributor (threads, or MPI ranks and their threads); each lands in its own slot and is
+// combined in index order, so results are bit-identical for any number of threads and ranks.
 #pragma once
 
 #include <atomic>
@@ -37,6 +36,7 @@
 #include <vector>
 
 #include "engine/experiment/metric_summary.hpp"
+#include "engine/experiment/task_distributor.hpp"
 #include "engine/scenario/scenario.hpp"
 
 namespace followsim::experiment {
@@ -60,6 +60,7 @@ struct OptimiseSettings {
     // (candidates simulated, max_evaluations) after each batch; serialised.
     std::function<void(std::uint64_t, std::uint64_t)> progress;
     const std::atomic<bool>* cancel = nullptr;
+    TaskDistributor* distributor = nullptr;  // null: this process's threads
 };
 
 // What a candidate buys: whole FTEs and places (the schema's counts) and the purchase budget.
@@ -99,6 +100,7 @@ struct OptimiseResults {
     std::uint64_t replications = 0;
     std::uint64_t seed = 0;
     unsigned threads = 0;
+    Spread spread;
     std::uint64_t events = 0;
     double wall_seconds = 0.0;
 

@@ -14,7 +14,7 @@
 #include "engine/experiment/errors.hpp"
 #include "engine/experiment/metrics.hpp"
 #include "engine/experiment/parallel.hpp"
-#include "engine/model/arm_simulation.hpp"
+#include "engine/experiment/replicated_points.hpp"
 #include "engine/scenario/units.hpp"
 
 namespace followsim::experiment {
@@ -67,60 +67,18 @@ scenario::Assignment parameter_assignment(const scenario::UncertainParameter& pa
     return scenario::Assignment::set(parameter.path, value, fmt::format("{}", value));
 }
 
-std::vector<std::vector<double>> mean_metrics(const model::ModelConfig& config,
-                                              std::uint64_t replications, std::uint64_t seed,
-                                              std::uint64_t& events) {
-    const auto baseline = baseline_arm_of(config);
-    const std::size_t metrics = arm_metrics().size();
-    std::vector<std::vector<double>> sums(config.arms.size(), std::vector<double>(metrics, 0.0));
-    std::vector<std::vector<double>> counts = sums;
-    std::vector<model::ArmOutcome> outcomes(config.arms.size());
-    for (std::uint64_t r = 0; r < replications; ++r) {
-        for (std::size_t a = 0; a < config.arms.size(); ++a) {
-            outcomes[a] = model::simulate_arm(config, a, seed, r);
-            events += outcomes[a].events;
-        }
-        const auto values = replication_metrics(outcomes, baseline, config.economics);
-        for (std::size_t a = 0; a < values.size(); ++a) {
-            for (std::size_t m = 0; m < metrics; ++m) {
-                if (std::isnan(values[a][m])) continue;
-                sums[a][m] += values[a][m];
-                counts[a][m] += 1.0;
-            }
-        }
-    }
-    for (std::size_t a = 0; a < sums.size(); ++a) {
-        for (std::size_t m = 0; m < metrics; ++m) {
-            sums[a][m] = counts[a][m] > 0.0 ? sums[a][m] / counts[a][m] : model::kNotAvailable;
-        }
-    }
-    // The ratio metrics of these means are the ratios of their parts' means, as a run's summary
-    // has them (not the mean of each replication's ratio).
-    const auto means = sums;
-    for (std::size_t a = 0; a < sums.size(); ++a) {
-        for (std::size_t m = 0; m < metrics; ++m) {
-            if (const auto parts = ratio_parts(m, means, a, baseline)) {
-                sums[a][m] = parts->denominator > 0.0 ? parts->numerator / parts->denominator
-                                                      : model::kNotAvailable;
-            }
-        }
-    }
-    return sums;
-}
-
 PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settings) {
     const auto started = std::chrono::steady_clock::now();
     PsaResults results;
     results.draws = settings.draws;
     results.replications = settings.replications;
     results.seed = settings.seed;
-    results.threads = resolve_threads(settings.threads, settings.draws);
+    results.threads = resolve_threads(settings.threads, settings.draws * settings.replications);
+    results.spread = spread_of(settings.distributor);
     results.baseline_arm = baseline_arm_of(scenario.model);
     results.parameter_values = draw_parameters(scenario.uncertainty, settings.draws, settings.seed);
-    results.samples.resize(settings.draws);
-    std::vector<std::uint64_t> events(settings.draws, 0);
-    parallel_for(
-        settings.draws, results.threads, settings.cancel,
+    PointsResults run = run_points(
+        settings.draws,
         [&](std::uint64_t k) {
             std::vector<scenario::Assignment> assignments;
             for (std::size_t i = 0; i < scenario.uncertainty.parameters.size(); ++i) {
@@ -129,11 +87,12 @@ PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settin
             }
             model::ModelConfig config = scenario.model;
             scenario.parameters.apply(config, assignments);
-            results.samples[k] =
-                mean_metrics(config, settings.replications, settings.seed, events[k]);
+            return config;
         },
-        settings.progress);
-    for (std::uint64_t e : events) results.events += e;
+        points_settings(settings, results.threads));
+    if (!run.complete) return results;
+    results.samples = std::move(run.means);
+    results.events = run.events;
     results.arms = summarize_samples(scenario.model, results.samples, true);
     results.evppi =
         psa_evppi(scenario.uncertainty, scenario.model.economics, results.parameter_values,

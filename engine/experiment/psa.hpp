@@ -14,6 +14,7 @@
 
 #include "engine/experiment/psa_evppi.hpp"
 #include "engine/experiment/replication_runner.hpp"
+#include "engine/experiment/task_distributor.hpp"
 #include "engine/scenario/scenario.hpp"
 
 namespace followsim::experiment {
@@ -23,8 +24,9 @@ struct PsaSettings {
     std::uint64_t replications = 10;  // per draw
     std::uint64_t seed = 1;
     unsigned threads = 0;
-    std::function<void(std::uint64_t, std::uint64_t)> progress;
+    std::function<void(std::uint64_t, std::uint64_t)> progress;  // (replications done, all)
     const std::atomic<bool>* cancel = nullptr;
+    TaskDistributor* distributor = nullptr;  // null: this process's threads
 };
 
 struct PsaResults {
@@ -32,6 +34,7 @@ struct PsaResults {
     std::uint64_t replications = 0;
     std::uint64_t seed = 0;
     unsigned threads = 0;
+    Spread spread;
     std::uint64_t events = 0;
     double wall_seconds = 0.0;
     std::vector<std::vector<double>> parameter_values;      // [draw][parameter]
@@ -48,13 +51,8 @@ std::vector<std::vector<double>> draw_parameters(const scenario::Uncertainty& un
 scenario::Assignment parameter_assignment(const scenario::UncertainParameter& parameter,
                                           double value);
 
-// Mean of every metric of every arm over `replications` replications, [arm][metric] (the
-// ratio metrics of ratio_parts() as ratios of means); single-threaded. Adds the events processed to
-// `events`.
-std::vector<std::vector<double>> mean_metrics(const model::ModelConfig& config,
-                                              std::uint64_t replications, std::uint64_t seed,
-                                              std::uint64_t& events);
-
+// The draws' replications run as tasks (draw, replication) on settings.distributor. A shard
+// returns after its share (nothing summarised).
 PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settings);
 
 }  // namespace followsim::experiment

@@ -5,6 +5,7 @@
 
 #include "engine/experiment/metrics.hpp"
 #include "engine/experiment/parallel.hpp"
+#include "engine/experiment/slot_codec.hpp"
 #include "engine/model/arm_simulation.hpp"
 
 namespace followsim::experiment {
@@ -79,9 +80,10 @@ RunResults run_replications(const model::ModelConfig& config, const RunSettings&
     results.replications = settings.replications;
     results.seed = settings.seed;
     results.threads = resolve_threads(settings.threads, settings.replications);
+    results.spread = spread_of(settings.distributor);
     results.outcomes.resize(settings.replications);
-    parallel_for(
-        settings.replications, results.threads, settings.cancel,
+    const TaskSet tasks = tasks_over(
+        results.outcomes,
         [&](std::uint64_t i) {
             std::vector<model::ArmOutcome> arms;
             arms.reserve(config.arms.size());
@@ -90,7 +92,8 @@ RunResults run_replications(const model::ModelConfig& config, const RunSettings&
             }
             results.outcomes[i] = std::move(arms);
         },
-        settings.progress);
+        results.threads, settings.cancel, settings.progress);
+    if (!distribute(settings.distributor, tasks)) return results;
 
     results.baseline_arm = baseline_arm_of(config);
     results.metrics.reserve(results.outcomes.size());

@@ -15,6 +15,7 @@
 #include "engine/experiment/metric_summary.hpp"
 #include "engine/experiment/parallel.hpp"
 #include "engine/experiment/subgroup_metrics.hpp"
+#include "engine/experiment/task_distributor.hpp"
 #include "engine/model/arm_outcome.hpp"
 #include "engine/scenario/scenario.hpp"
 
@@ -27,6 +28,7 @@ struct RunSettings {
     // Called from worker threads (serialised) after each replication: (done, total).
     std::function<void(std::uint64_t, std::uint64_t)> progress;
     const std::atomic<bool>* cancel = nullptr;  // set to stop early (Ctrl-C)
+    TaskDistributor* distributor = nullptr;     // null: this process's threads
 };
 
 // Means over replications of the monthly state of one arm.
@@ -48,6 +50,7 @@ struct RunResults {
     std::uint64_t replications = 0;
     std::uint64_t seed = 0;
     unsigned threads = 0;
+    Spread spread;
     std::uint64_t events = 0;
     double wall_seconds = 0.0;
     std::vector<std::vector<model::ArmOutcome>> outcomes;   // [replication][arm]
@@ -59,6 +62,8 @@ struct RunResults {
 // The index of the scenario's baseline arm (economics.baseline_arm), if it has one.
 std::optional<std::size_t> baseline_arm_of(const model::ModelConfig& config);
 
+// The replications run as tasks on settings.distributor. A shard returns after its share
+// (nothing summarised).
 RunResults run_replications(const model::ModelConfig& config, const RunSettings& settings);
 inline RunResults run_replications(const scenario::Scenario& scenario,
                                    const RunSettings& settings) {

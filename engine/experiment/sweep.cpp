@@ -12,7 +12,7 @@
 #include "engine/experiment/errors.hpp"
 #include "engine/experiment/metrics.hpp"
 #include "engine/experiment/parallel.hpp"
-#include "engine/experiment/psa.hpp"
+#include "engine/experiment/replicated_points.hpp"
 #include "engine/scenario/units.hpp"
 
 namespace followsim::experiment {
@@ -139,16 +139,14 @@ SweepResults run_sweep(const scenario::Scenario& scenario, const SweepSettings& 
         scenario.parameters.apply(variants.back(), assignments);
     }
 
-    r.threads = resolve_threads(settings.threads, r.points.size());
-    r.means.resize(r.points.size());
-    std::vector<std::uint64_t> events(r.points.size(), 0);
-    parallel_for(
-        r.points.size(), r.threads, settings.cancel,
-        [&](std::uint64_t i) {
-            r.means[i] = mean_metrics(variants[i], settings.replications, settings.seed, events[i]);
-        },
-        settings.progress);
-    for (std::uint64_t e : events) r.events += e;
+    r.threads = resolve_threads(settings.threads, r.points.size() * settings.replications);
+    r.spread = spread_of(settings.distributor);
+    PointsResults run = run_points(
+        r.points.size(), [&](std::uint64_t i) { return variants[i]; },
+        points_settings(settings, r.threads));
+    if (!run.complete) return r;
+    r.means = std::move(run.means);
+    r.events = run.events;
 
     // Tornado of the socio-economic NPV difference between the two arms that matter: by
     // default the best arm at the scenario's values against the best of the others.

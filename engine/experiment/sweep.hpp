@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/experiment/replication_runner.hpp"
+#include "engine/experiment/task_distributor.hpp"
 #include "engine/scenario/parameter_bindings.hpp"
 #include "engine/scenario/scenario.hpp"
 
@@ -40,8 +41,9 @@ struct SweepSettings {
     unsigned threads = 0;
     std::string arm;     // tornado: this arm ... (default: the best at the scenario's values)
     std::string versus;  // ... against this one (default: the best other arm)
-    std::function<void(std::uint64_t, std::uint64_t)> progress;
+    std::function<void(std::uint64_t, std::uint64_t)> progress;  // (replications done, all)
     const std::atomic<bool>* cancel = nullptr;
+    TaskDistributor* distributor = nullptr;  // null: this process's threads
 };
 
 struct SweepPoint {
@@ -67,6 +69,7 @@ struct SweepResults {
     std::uint64_t replications = 0;
     std::uint64_t seed = 0;
     unsigned threads = 0;
+    Spread spread;
     std::uint64_t events = 0;
     double wall_seconds = 0.0;
     std::vector<double> scenario_values;  // per variable: the scenario's value (in its unit)
@@ -79,6 +82,8 @@ struct SweepResults {
     std::vector<BestPoint> best;      // per account: the point and arm that do best
 };
 
+// The points' replications run as tasks (point, replication) on settings.distributor. A shard
+// returns after its share (nothing summarised).
 SweepResults run_sweep(const scenario::Scenario& scenario, const SweepSettings& settings);
 
 }  // namespace followsim::experiment

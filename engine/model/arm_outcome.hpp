@@ -37,6 +37,9 @@ struct ArmOutcome {
     double budget_spent_nok = 0.0;
     std::optional<double> budget_exhausted_day;
     std::uint64_t events = 0;
+    // The most person records held at once: memory follows it (persons who leave for good give
+    // theirs back).
+    std::uint64_t peak_persons = 0;
     economics::CashFlowTotals cash_flows;  // every cash flow of the arm, by kind and payer
     // The value after the horizon (economics.value_after_horizon), by kind and payer.
     economics::CashFlowTotals after_horizon;

@@ -5,6 +5,7 @@
 #include "engine/model/arm_simulation.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -30,6 +31,8 @@ namespace {
 using core::EntityId;
 using core::EventHandle;
 using core::kNoEntity;
+
+constexpr double kMostPersonsReserved = 16'777'216.0;
 
 class ArmSimulation {
   public:
@@ -67,9 +70,11 @@ class ArmSimulation {
         for (const auto& pathway : pathways_) {
             if (pathway->dose_dependent()) dosed_.push_back(pathway.get());
         }
-        // Room for the persons expected, so the run does not grow its storage step by step.
-        const auto room =
-            static_cast<std::size_t>(std::min(arrivals_.expected_persons() * 1.05 + 64.0, 5e7));
+        // Room for every person expected, up to a bound, so storage never moves while the run
+        // grows. Only reserved: pages are touched as far as persons are there at once (those
+        // who leave for good give their record back for the next), so that is what is resident.
+        const auto room = static_cast<std::size_t>(
+            std::min(arrivals_.expected_persons() * 1.05 + 64.0, kMostPersonsReserved));
         persons_.reserve(room);
         sim_.reserve(room);
         for (Pathway* p : dosed_) p->clock().reserve(std::min<std::size_t>(room, 1 << 20));
@@ -139,7 +144,10 @@ class ArmSimulation {
 
     EntityId create_person(std::size_t cohort) {
         monitor_.add(StateField::persons, 1);
+        if (next_serial_ == std::numeric_limits<std::uint32_t>::max())
+            throw std::length_error("more than 4,294,967,295 persons in one arm");
         const EntityId id = persons_.create(arrivals_.new_person(cohort, sim_.now()));
+        persons_[id].serial = next_serial_++;
         for_each_subgroup(persons_[id], [](SubgroupTally& t) { ++t.persons; });
         return id;
     }
@@ -253,9 +261,24 @@ class ArmSimulation {
             p.next_event = after <= care.days
                                ? schedule_if_before_horizon(after, kJobLoss, id)
                                : schedule_if_before_horizon(care.days, kAfterCareEnd, id);
-            return;
+        } else {
+            p.next_event = schedule_if_before_horizon(loss.sample(e), kJobLoss, id);
         }
-        p.next_event = schedule_if_before_horizon(loss.sample(e), kJobLoss, id);
+        if (!sim_.is_pending(p.next_event)) employed_for_good(id);
+    }
+
+    // Employed, and nothing more happens before the horizon: the job is booked to the horizon
+    // and valued after it now, and the record is freed (memory follows the persons still in
+    // play, not everyone who came).
+    void employed_for_good(EntityId id) {
+        book_employed_at_horizon(persons_[id]);
+        persons_.release(id);
+    }
+
+    void book_employed_at_horizon(const Person& p) {
+        books_.employment(p, config_.horizon_days);
+        count_employment(p, config_.horizon_days);
+        after_horizon_.employed(p, person_hazard_ratio(p));
     }
 
     // Follow-up after the placement ends; the job goes on until its loss, if that comes.
@@ -263,6 +286,7 @@ class ArmSimulation {
         Person& p = persons_[id];
         end_after_care(p);
         p.next_event = schedule_if_before_horizon(p.job_loss_day - sim_.now(), kJobLoss, id);
+        if (!sim_.is_pending(p.next_event)) employed_for_good(id);
     }
 
     void end_after_care(Person& p) {
@@ -324,17 +348,18 @@ class ArmSimulation {
 
     void on_budget_year(int year) {
         // Book the closing year's purchases of the places that continue, then commit their
-        // share of the new year; a place the new budget cannot carry ends now.
+        // share of the new year; a place the new budget cannot carry ends now. Only open
+        // places are touched, in the order their persons arrived.
         BudgetLedger& ledger = budget_.ledger();
         const int closing = ledger.current_year();
-        continuing_.clear();
-        persons_.for_each_alive([&](EntityId id, Person& p) {
-            if (p.state != PersonState::in_pathway) return;
-            if (PurchasedMeasure* measure = measure_at(p.pathway)) {
-                measure->book_purchases(p, sim_.now(), closing);
-                continuing_.push_back(id);
-            }
+        continuing_.assign(open_places_.begin(), open_places_.end());
+        std::sort(continuing_.begin(), continuing_.end(), [this](EntityId a, EntityId b) {
+            return persons_[a].serial < persons_[b].serial;
         });
+        for (EntityId id : continuing_) {
+            Person& p = persons_[id];
+            measure_at(p.pathway)->book_purchases(p, sim_.now(), closing);
+        }
         ledger.open_year(year);
         ended_.clear();
         for (EntityId id : continuing_) {
@@ -427,6 +452,10 @@ class ArmSimulation {
         p.paid_until_day = now;
         monitor_.add(pathway.state_field(), 1);
         pathway.begin(p, now);
+        if (measure_at(pw)) {
+            p.open_place = static_cast<std::uint32_t>(open_places_.size());
+            open_places_.push_back(id);
+        }
         if (pathway.dose_dependent()) {
             schedule_dosed_episode(id, pathway);
         } else {
@@ -452,6 +481,7 @@ class ArmSimulation {
         }
         if (p.state != PersonState::in_pathway) return;
         if (pathway.dose_dependent() && pathway.clock().remove(id)) clock_moved(pathway);
+        if (measure_at(pw)) close_place(p);
         monitor_.add(pathway.state_field(), -1);
         pathway.end(p, now, placed);
         if (!pathway.limited()) return;
@@ -462,6 +492,14 @@ class ArmSimulation {
         } else {
             start_waiting(pw);
         }
+    }
+
+    // The person's place in a measure is no longer open (the last open place takes its index).
+    void close_place(const Person& p) {
+        const EntityId last = open_places_.back();
+        open_places_[p.open_place] = last;
+        persons_[last].open_place = p.open_place;
+        open_places_.pop_back();
     }
 
     // Starts the people at the head of the pathway's queue while places (and budget) allow.
@@ -602,9 +640,7 @@ class ArmSimulation {
         // Book what is still running at the horizon: places, benefits, wages, waits.
         persons_.for_each_alive([&](EntityId, Person& p) {
             if (p.state == PersonState::employed) {
-                books_.employment(p, horizon);
-                count_employment(p, horizon);
-                after_horizon_.employed(p, person_hazard_ratio(p));
+                book_employed_at_horizon(p);
                 return;
             }
             books_.benefits(p, horizon);
@@ -644,6 +680,7 @@ class ArmSimulation {
         out.budget_spent_nok = ledger.spent_total_nok();
         out.budget_exhausted_day = ledger.exhausted_day();
         out.events = sim_.events_processed();
+        out.peak_persons = persons_.capacity_used();
         out.cash_flows = books_.book().totals();
         for (const auto& pathway : pathways_) {
             out.peak_over_capacity =
@@ -680,7 +717,9 @@ class ArmSimulation {
     std::vector<Pathway*> dirty_;                // clocks whose next placement moved
     std::vector<bool> clock_dirty_;              // by pathway index
     double last_dose_ = -1.0;
-    double last_effectiveness_ = -1.0;  // the team's dose when factors were last set
+    double last_effectiveness_ = -1.0;   // the team's dose when factors were last set
+    std::vector<EntityId> open_places_;  // persons in a measure: their places settle each year
+    std::uint32_t next_serial_ = 0;
     std::vector<EntityId> continuing_, ended_, started_;
 
     core::TimeWeightedAverage employed_time_;

@@ -61,9 +61,8 @@ ordered_json evppi_json(const scenario::Scenario& scenario, const experiment::Ps
 
 ordered_json psa_summary_json(const scenario::Scenario& scenario, const experiment::PsaResults& r) {
     ordered_json j = summary_header(scenario);
-    j["run"] = {{"draws", r.draws},   {"replications_per_draw", r.replications},
-                {"seed", r.seed},     {"threads", r.threads},
-                {"events", r.events}, {"wall_seconds", r.wall_seconds}};
+    j["run"] = run_json(
+        {{"draws", r.draws}, {"replications_per_draw", r.replications}, {"seed", r.seed}}, r);
     j["baseline_arm"] = r.baseline_arm ? ordered_json(scenario.model.arms[*r.baseline_arm].name)
                                        : ordered_json(nullptr);
     j["decision"] = decision_json(
@@ -129,12 +128,9 @@ std::string psa_csv(const scenario::Scenario& scenario, const experiment::PsaRes
 ordered_json sweep_summary_json(const scenario::Scenario& scenario,
                                 const experiment::SweepResults& r) {
     ordered_json j = summary_header(scenario);
-    j["run"] = {{"points", r.points.size()},
-                {"replications_per_point", r.replications},
-                {"seed", r.seed},
-                {"threads", r.threads},
-                {"events", r.events},
-                {"wall_seconds", r.wall_seconds}};
+    j["run"] = run_json(
+        {{"points", r.points.size()}, {"replications_per_point", r.replications}, {"seed", r.seed}},
+        r);
     ordered_json variables = ordered_json::array();
     for (std::size_t i = 0; i < r.variables.size(); ++i) {
         const auto& v = r.variables[i];

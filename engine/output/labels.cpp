@@ -97,6 +97,12 @@ constexpr std::array kLabels = std::to_array<Label>({
      "  {} = {:.6g} [{:.6g}, {:.6g}] mot målet {} ({} replikasjoner, {} evalueringer)"},
     {"cli.use_it", "  use it with --set {} (results in {}/)",
      "  bruk det med --set {} (resultatene i {}/)"},
+    {"cli.shard_done",
+     "shard {} of {}: partial results in {}/ (join the {} shards' folders with followsim merge)",
+     "del {} av {}: delresultatene i {}/ (slå sammen mappene til de {} delene med followsim "
+     "merge)"},
+    {"cli.merge_done", "{} joined from {} shards; results in {}/",
+     "{} satt sammen av {} deler; resultatene i {}/"},
     {"cli.compare_done", "comparison report in {}/report.html",
      "sammenligningsrapport i {}/report.html"},
     {"sweep.title", "{} — sweep of {} points × {} replications, seed {}",

@@ -53,12 +53,10 @@ std::string interval_text(std::string_view metric, const experiment::MetricSumma
 ordered_json optimise_summary_json(const scenario::Scenario& scenario,
                                    const experiment::OptimiseResults& r) {
     ordered_json j = summary_header(scenario);
-    j["run"] = {{"candidates", r.candidates.size()},
-                {"replications_per_candidate", r.replications},
-                {"seed", r.seed},
-                {"threads", r.threads},
-                {"events", r.events},
-                {"wall_seconds", r.wall_seconds}};
+    j["run"] = run_json({{"candidates", r.candidates.size()},
+                         {"replications_per_candidate", r.replications},
+                         {"seed", r.seed}},
+                        r);
     const auto& arms = scenario.model.arms;
     ordered_json measures = ordered_json::array();
     for (std::size_t p : r.measures) {

@@ -146,11 +146,7 @@ std::string metrics_csv_row(const std::vector<double>& values) {
 ordered_json summary_json(const scenario::Scenario& scenario,
                           const experiment::RunResults& results) {
     ordered_json j = summary_header(scenario);
-    j["run"] = {{"replications", results.replications},
-                {"seed", results.seed},
-                {"threads", results.threads},
-                {"events", results.events},
-                {"wall_seconds", results.wall_seconds}};
+    j["run"] = run_json({{"replications", results.replications}, {"seed", results.seed}}, results);
     j["decision"] = decision_json(scenario, experiment::decide(results.metrics, false),
                                   results.arms, results.replications);
     ordered_json arms = arms_json(scenario, results.arms);

@@ -25,6 +25,19 @@ std::string metrics_csv_row(const std::vector<double>& values);
 std::string csv_number(double x);
 std::string csv_field(const std::string& text);
 
+// summary.json's "run": what the command ran (`head`), then how: threads per process, MPI
+// ranks, shards merged, events and wall time. Results: RunResults, PsaResults, SweepResults,
+// OptimiseResults.
+template <typename Results>
+nlohmann::ordered_json run_json(nlohmann::ordered_json head, const Results& r) {
+    head["threads"] = r.threads;
+    head["ranks"] = r.spread.ranks;
+    head["shards"] = r.spread.shards;
+    head["events"] = r.events;
+    head["wall_seconds"] = r.wall_seconds;
+    return head;
+}
+
 nlohmann::ordered_json summary_json(const scenario::Scenario& scenario,
                                     const experiment::RunResults& results);
 // Every arm against every later arm, from samples [sample][arm][metric] (PSA draws:

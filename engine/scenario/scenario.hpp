@@ -42,6 +42,7 @@ struct Scenario {
     std::string description;
     std::string file;    // as given on the command line
     std::string sha256;  // of the file's bytes, before overrides
+    std::string text;    // the file's bytes (a shard carries them to followsim merge)
     int price_year = 0;
     model::ModelConfig model;  // with its economics settings
     Uncertainty uncertainty;

@@ -78,6 +78,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
     Scenario sc;
     sc.file = file_label;
     sc.sha256 = sha256_hex(text);
+    sc.text = text;
     sc.overrides = overrides;
     Conversion conversion(root, reporter, rules, sc.parameters);
     convert(conversion, sc);

@@ -11,8 +11,10 @@
 #include "engine/experiment/metrics.hpp"
 #include "engine/experiment/psa.hpp"
 #include "engine/experiment/replication_runner.hpp"
+#include "engine/experiment/shards.hpp"
 #include "engine/experiment/sweep.hpp"
 #include "engine/output/experiment_files.hpp"
+#include "engine/output/result_files.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 
 using namespace followsim;
@@ -256,4 +258,107 @@ TEST_CASE("psa and sweep results do not depend on the number of threads",
     sweep.threads = 2;
     const auto s2 = experiment::run_sweep(sc, sweep);
     CHECK(output::sweep_csv(sc, s1) == output::sweep_csv(sc, s2));
+}
+
+TEST_CASE("the parts of share_of cover every task once", "[shards]") {
+    for (unsigned parts : {1u, 3u, 7u}) {
+        std::vector<int> seen(20, 0);
+        for (unsigned part = 0; part < parts; ++part) {
+            for (std::uint64_t i : experiment::share_of(20, part, parts)) ++seen[i];
+        }
+        CHECK(std::all_of(seen.begin(), seen.end(), [](int n) { return n == 1; }));
+    }
+    CHECK(experiment::share_of(2, 2, 3).empty());  // more parts than tasks: an empty part
+}
+
+TEST_CASE("shard ids K/N are parsed and checked", "[shards]") {
+    const auto id = experiment::parse_shard("3/10");
+    CHECK(id.index == 3);
+    CHECK(id.count == 10);
+    CHECK(id.text() == "3/10");
+    for (const char* bad : {"0/3", "4/3", "3", "a/b", "1/0", "1/", "/3", "1/3x", "-1/3"}) {
+        CHECK_THROWS_AS(experiment::parse_shard(bad), experiment::UsageError);
+    }
+}
+
+namespace {
+
+// Runs `experiment` once per shard of `count`, then replays every shard's bytes (in reverse
+// order) into the experiment, as followsim merge does.
+template <typename Settings, typename Run>
+auto sharded(Settings settings, unsigned count, Run experiment) {
+    std::vector<experiment::ShardReplay::Part> parts;
+    std::uint64_t tasks = 0;
+    for (unsigned k = count; k >= 1; --k) {
+        experiment::ShardDistributor shard({k, count});
+        settings.distributor = &shard;
+        experiment(settings);
+        tasks = shard.tasks();
+        parts.push_back({k, shard.bytes(), "shard " + shard.shard().text()});
+    }
+    experiment::ShardReplay replay(count, tasks, std::move(parts));
+    settings.distributor = &replay;
+    return experiment(settings);
+}
+
+}  // namespace
+
+TEST_CASE("a run, a PSA and a sweep in shards, replayed, equal the whole in one process",
+          "[shards][determinism]") {
+    const auto sc = heimdal();
+    experiment::RunSettings run;
+    run.replications = 7;
+    run.threads = 2;
+    const auto whole = experiment::run_replications(sc, run);
+    const auto joined =
+        sharded(run, 3, [&](const auto& s) { return experiment::run_replications(sc, s); });
+    CHECK(output::replications_csv(sc, joined) == output::replications_csv(sc, whole));
+    CHECK(output::timeseries_csv(joined) == output::timeseries_csv(whole));
+    CHECK(joined.spread.shards == 3);
+
+    const auto psa_sc = scenario::load_scenario_file(std::string(FOLLOWSIM_SOURCE_DIR) +
+                                                     "/tests/golden/heimdal_probabilities.yaml");
+    experiment::PsaSettings psa;
+    psa.draws = 5;
+    psa.replications = 2;
+    const auto psa_whole = experiment::run_psa(psa_sc, psa);
+    const auto psa_joined =
+        sharded(psa, 4, [&](const auto& s) { return experiment::run_psa(psa_sc, s); });
+    CHECK(output::psa_csv(psa_sc, psa_joined) == output::psa_csv(psa_sc, psa_whole));
+
+    experiment::SweepSettings sweep;
+    sweep.variables = {experiment::parse_vary("pathways.in_house.caseworkers=2:4:3")};
+    sweep.replications = 2;
+    const auto sweep_whole = experiment::run_sweep(sc, sweep);
+    const auto sweep_joined =
+        sharded(sweep, 2, [&](const auto& s) { return experiment::run_sweep(sc, s); });
+    CHECK(output::sweep_csv(sc, sweep_joined) == output::sweep_csv(sc, sweep_whole));
+}
+
+TEST_CASE("a replay refuses bytes that are not the shards of the command", "[shards]") {
+    const auto sc = heimdal();
+    experiment::RunSettings run;
+    run.replications = 4;
+    experiment::ShardDistributor first({1, 2});
+    run.distributor = &first;
+    const auto partial = experiment::run_replications(sc, run);
+    CHECK(partial.arms.empty());  // a shard summarises nothing
+    CHECK(first.ran() == 2);
+    CHECK(first.tasks() == 4);
+    experiment::ShardDistributor second({2, 2});
+    run.distributor = &second;
+    experiment::run_replications(sc, run);
+
+    // Another number of tasks (as from another version or settings).
+    experiment::ShardReplay other_count(2, 5, {{1, first.bytes(), "a"}, {2, second.bytes(), "b"}});
+    run.distributor = &other_count;
+    CHECK_THROWS_AS(experiment::run_replications(sc, run), experiment::UsageError);
+    // Cut short, or with bytes to spare.
+    const std::string cut = second.bytes().substr(0, second.bytes().size() / 2);
+    experiment::ShardReplay truncated(2, 4, {{1, first.bytes(), "a"}, {2, cut, "b"}});
+    run.distributor = &truncated;
+    CHECK_THROWS_AS(experiment::run_replications(sc, run), experiment::UsageError);
+    experiment::ShardReplay extra(2, 4, {{1, first.bytes() + "x", "a"}, {2, second.bytes(), "b"}});
+    run.distributor = &extra;
+    CHECK_THROWS_AS(experiment::run_replications(sc, run), experiment::UsageError);
 }

@@ -208,6 +208,20 @@ TEST_CASE("M/M/c in the scenario language matches Erlang C", "[model][queueing]"
     CHECK(metric(results, 0, "caseworker_utilisation").mean == Approx(0.9).epsilon(0.01));
 }
 
+TEST_CASE("persons who leave for good give their record back", "[model][memory]") {
+    // M/M/10 at rho 0.9: about 180,000 customers come, each leaves for good (a job that is
+    // never lost) after service. The number in the system has mean 15 and a geometric tail
+    // (ratio 0.9) above 10, so its largest value over the run is about 100: the records held
+    // at once follow it, not the customers who came.
+    const auto results = run(shipped("mmc.yaml"), 2);
+    for (const auto& replication : results.outcomes) {
+        const ArmOutcome& o = replication[0];
+        CHECK(o.persons > 170000);
+        CHECK(o.peak_persons < 400);
+        CHECK(o.peak_persons > 15);
+    }
+}
+
 TEST_CASE("hand-computed case: fixed job and job loss times", "[model]") {
     // A job 1 month after each referral, lost 2 months later, then referred again: employed on
     // [1,3), [4,6), [7,9), [10,12) months: 8 employment-months per person; 4 placements each,
@@ -277,6 +291,44 @@ arms:
         CHECK(o.mean_wait_days == Approx(2.0 * model::kDaysPerYear / 3.0));
         CHECK(o.rationed_share == Approx(10.0 / 15.0));
         CHECK(o.waiting_at_horizon == 5);
+    }
+}
+
+TEST_CASE("at a budget year's turn places continue in the order their persons came",
+          "[model][budget]") {
+    // Five persons start a two-year place at day 0 (a year committed: 12,000 each) and five
+    // at six months (half a year: 6,000 each): 90,000, the yearly budget. At the turn every
+    // place needs a whole year (12,000): the budget carries seven. The five who came first
+    // and the first two of the later five continue; the other three end and go to ordinary
+    // follow-up, where they find a job within days. In the measure nobody does.
+    const auto sc = from_text(R"(
+name: turn
+horizon: 18 months
+price_year: 2025
+population:
+  cohorts:
+    - name: early
+      arrivals: {count: 5, at: 0 days}
+    - name: late
+      arrivals: {count: 5, at: 6 months}
+pathways:
+  baseline: {placement: {mean: 1 day}}
+  measures:
+    kurs: {slots: 10, price_per_month_nok: 1000, max_duration: 24 months, placement: none}
+budget: {purchases_per_year_nok: 90000}
+arms:
+  bought: {route: kurs, after_max_duration: baseline}
+)");
+    const auto results = run(sc, 2);
+    for (const auto& replication : results.outcomes) {
+        const ArmOutcome& o = replication[0];
+        const auto& cohorts = o.subgroups[model::SubgroupDimension::cohort];
+        CHECK(cohorts[0].placed == 0);
+        CHECK(cohorts[1].placed == 3);
+        REQUIRE(o.spent_by_year_nok.size() >= 2);
+        CHECK(o.spent_by_year_nok[0] == Approx(90000.0));
+        // Seven places for the half year to the horizon.
+        CHECK(o.spent_by_year_nok[1] == Approx(7 * 6000.0));
     }
 }
 

@@ -106,3 +106,51 @@ TEST_CASE("the simulator refuses to schedule into the past and stops at the hori
     CHECK_THROWS_AS(sim.schedule_at(9.0, 0), std::logic_error);
     CHECK_THROWS_AS(sim.schedule_in(std::nan(""), 0), std::logic_error);
 }
+
+TEST_CASE("cancelled events leave memory: the list compacts and keeps its order", "[fel]") {
+    // Most of a large list cancelled at random, then the rest popped: the order is the
+    // reference's, and the slots in use stay near the pending high-water mark.
+    RandomStream rng(3, 0, 0);
+    FutureEventList fel;
+    using Key = std::tuple<double, std::uint64_t>;
+    std::map<Key, EntityId> reference;
+    std::vector<std::pair<EventHandle, Key>> handles;
+    for (std::uint64_t i = 0; i < 5000; ++i) {
+        const double t = std::floor(rng.uniform01() * 100.0);  // ties are common
+        handles.emplace_back(fel.schedule({t, 0, kDefaultPriority, static_cast<EntityId>(i)}),
+                             Key{t, i});
+        reference.emplace(Key{t, i}, static_cast<EntityId>(i));
+    }
+    for (std::size_t i = 0; i < handles.size(); ++i) {
+        if (i % 5 == 0) continue;
+        CHECK(fel.cancel(handles[i].first));
+        reference.erase(handles[i].second);
+        REQUIRE(fel.size() == reference.size());
+    }
+    // Cancelling again is a no-op, for events cancelled before and after a compaction.
+    CHECK_FALSE(fel.cancel(handles[1].first));
+    CHECK_FALSE(fel.cancel(handles[4999].first));
+    for (const auto& [key, entity] : reference) {
+        const Event e = fel.pop();
+        CHECK(e.entity == entity);
+        CHECK(e.time == std::get<0>(key));
+    }
+    CHECK(fel.empty());
+
+    // A hold model that cancels and reschedules every other step: slots stay bounded by the
+    // pending events plus the cancelled ones a compaction waits for.
+    fel = FutureEventList();
+    for (int i = 0; i < 100; ++i) fel.schedule({rng.exponential(1.0), 0, kDefaultPriority, 0});
+    EventHandle far = fel.schedule({1e9, 0, kDefaultPriority, 1});
+    std::uint32_t highest = 0;
+    for (int i = 0; i < 200'000; ++i) {
+        const Event e = fel.pop();
+        highest = std::max(
+            highest, fel.schedule({e.time + rng.exponential(1.0), 0, kDefaultPriority, 0}).slot);
+        CHECK(fel.cancel(far));
+        far = fel.schedule({1e9 + i, 0, kDefaultPriority, 1});
+        highest = std::max(highest, far.slot);
+    }
+    CHECK(fel.size() == 101);
+    CHECK(highest < 101 + 1024 + 2);
+}
