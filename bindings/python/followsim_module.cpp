@@ -188,6 +188,9 @@ PYBIND11_MODULE(_followsim, m) {
                 return tables;
             },
             "The command's CSV files: {file name: text}")
+        .def_property_readonly(
+            "scenario_yaml", [](const app::ResultFolder& f) { return f.report.scenario_yaml; },
+            "The scenario as run (scenario.yaml)")
         .def(
             "charts",
             [](const app::ResultFolder& f) {
@@ -318,6 +321,18 @@ PYBIND11_MODULE(_followsim, m) {
         },
         py::arg("scenario"), py::arg("vary"), py::arg("grid"), py::arg("replications"),
         py::arg("seed"), py::arg("threads"), py::arg("arm"), py::arg("versus"));
+    m.def(
+        "merge",
+        [](const std::vector<std::string>& folders, unsigned threads) {
+            app::Running running;
+            running.threads = threads;
+            auto merged = run_interruptible<app::MergeOutput>([&](const std::atomic<bool>* cancel) {
+                running.cancel = cancel;
+                return app::merge({folders.begin(), folders.end()}, running);
+            });
+            return py::make_tuple(std::move(merged.folder), merged.scenario_file);
+        },
+        py::arg("folders"), py::arg("threads"));
     m.def(
         "optimise",
         [](const scenario::Scenario& sc, double budget, const std::string& objective,

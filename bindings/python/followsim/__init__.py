@@ -13,7 +13,7 @@ The engine is the same C++ library as the followsim command; results equal its s
 from ._followsim import __version__
 from .scenario import Problem, Scenario, ScenarioError
 from .results import Calibration, Optimisation, Results
-from .experiments import calibrate, optimise, psa, run, sweep
+from .experiments import calibrate, merge, optimise, psa, run, sweep
 
 __all__ = [
     "Calibration",
@@ -24,6 +24,7 @@ __all__ = [
     "ScenarioError",
     "__version__",
     "calibrate",
+    "merge",
     "optimise",
     "psa",
     "run",

@@ -1,4 +1,4 @@
-"""run, psa, sweep, calibrate and optimise, mirroring the command line's subcommands: the same engine
+"""run, psa, sweep, calibrate, optimise and merge, mirroring the command line's subcommands: the same engine
 calls (engine/app) with the same defaults."""
 
 from __future__ import annotations
@@ -83,3 +83,11 @@ def optimise(scenario, budget: float, objective: str = _OPTIMISE["objective"], a
     folder = _converted(_followsim.optimise, sc._data, float(budget), objective, arm, replications,
                         seed, threads)
     return Optimisation(folder, sc)
+
+
+def merge(folders: Iterable, threads: int = _RUN["threads"]) -> Results:
+    """The whole command's results from the folders of its shards (`followsim merge`: each
+    written by `followsim run|psa|sweep --shard K/N`), equal to one process's. Raises
+    ValueError for folders that are not exactly the N parts of one run."""
+    folder, scenario_file = _followsim.merge([str(f) for f in folders], threads)
+    return Results(folder, Scenario.from_yaml(folder.scenario_yaml, scenario_file))

@@ -1,6 +1,10 @@
 """What the Python API gained with the command line: typed parameter setting without a YAML
-round trip, results by subgroup, the decision and its verdict, calibration of a subgroup."""
+round trip, results by subgroup, the decision and its verdict, calibration of a subgroup, merge
+of shards."""
 
+import subprocess
+
+import pandas as pd
 import pytest
 
 import followsim
@@ -80,3 +84,24 @@ def test_calibrate_a_subgroup(heimdal_path):
     pilot = followsim.run(result.scenario, replications=60).subgroups
     rate = pilot[(pilot["arm"] == "in_house") & (pilot["category"] == "pilot") & (pilot["metric"] == "placement_rate")]
     assert rate["mean"].iloc[0] == pytest.approx(0.64, abs=0.01)
+
+
+def test_merge_of_shards_equals_one_run(heimdal_path, cli, tmp_path):
+    """Shards written by the command line, merged in Python: the whole run's numbers and
+    tables, equal to one process's; a missing shard is refused."""
+    folders = []
+    for k in (1, 2, 3):
+        folder = tmp_path / f"shard-{k}"
+        subprocess.run([cli, "run", heimdal_path, "--replications", "10", "--seed", "5",
+                        "--shard", f"{k}/3", "--out", str(folder), "--quiet"], check=True)
+        folders.append(folder)
+    merged = followsim.merge(reversed(folders), threads=2)
+    whole = followsim.run(heimdal_path, replications=10, seed=5, threads=1)
+    a, b = merged.to_dict(), whole.to_dict()
+    for key in ("scenario", "decision", "arms", "comparisons", "cost_effectiveness", "subgroups"):
+        assert a[key] == b[key], key
+    pd.testing.assert_frame_equal(merged.replications, whole.replications)
+    pd.testing.assert_frame_equal(merged.timeseries, whole.timeseries)
+    assert merged.scenario.name == whole.scenario.name
+    with pytest.raises(ValueError, match="shard"):
+        followsim.merge(folders[:2])
