@@ -43,6 +43,11 @@ std::string closest_match(const std::string& word, const std::vector<std::string
     std::string best;
     std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (const std::string& c : candidates) {
+        // The distance is at least the difference in length: skip the quadratic work for
+        // words far too long to be a typo (a value of megabytes).
+        const std::size_t gap =
+            word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+        if (gap >= best_distance) continue;
         const std::size_t d = edit_distance(word, c);
         if (d < best_distance) {
             best_distance = d;
