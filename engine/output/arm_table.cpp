@@ -11,14 +11,17 @@
 namespace followsim::output {
 
 std::string with_thousands(double value) {
-    const long long rounded = std::llround(value);
-    std::string digits = std::to_string(rounded < 0 ? -rounded : rounded);
+    if (!std::isfinite(value)) return fmt::format("{}", value);
+    // Rounded half away from zero, and printed from the double: std::llround is undefined
+    // beyond the range of long long (1e25 came out as -9,223,372,036,854,775,808).
+    const double rounded = std::round(value);
+    const std::string digits = fmt::format("{:.0f}", std::abs(rounded));
     std::string grouped;
     for (std::size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
         grouped += digits[i];
     }
-    return (rounded < 0 ? "-" : "") + grouped;
+    return (rounded < 0.0 ? "-" : "") + grouped;
 }
 
 std::string format_metric_value(std::string_view metric, double x) {
