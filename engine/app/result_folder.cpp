@@ -54,12 +54,30 @@ std::string calibrated_scenario_yaml(const scenario::Scenario& scenario,
                        result.calibrated.resolved_yaml);
 }
 
-void write_folder(const std::filesystem::path& folder, const FolderFiles& files,
-                  const std::atomic<bool>* cancel) {
-    output::OutputFolder staged(folder);
+namespace {
+
+void write_staged(const std::filesystem::path& folder, const FolderFiles& files,
+                  const std::atomic<bool>* cancel, output::OutputFolder::Others others) {
+    output::OutputFolder staged(folder, others);
     for (const auto& file : files) staged.add(file.name, file.content);
     if (cancel != nullptr && cancel->load()) throw experiment::Interrupted();
     staged.commit();
+}
+
+}  // namespace
+
+void write_folder(const std::filesystem::path& folder, const FolderFiles& files,
+                  const std::atomic<bool>* cancel) {
+    write_staged(folder, files, cancel, output::OutputFolder::Others::drop);
+}
+
+void update_folder(const std::filesystem::path& folder, const FolderFiles& files,
+                   const std::atomic<bool>* cancel) {
+    write_staged(folder, files, cancel, output::OutputFolder::Others::keep);
+}
+
+void write_file(const std::filesystem::path& path, const std::string& content) {
+    output::write_file_atomically(path, content);
 }
 
 }  // namespace followsim::app

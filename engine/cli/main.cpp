@@ -16,6 +16,7 @@
 #include "engine/app/commands.hpp"
 #include "engine/experiment/errors.hpp"
 #include "engine/output/arm_table.hpp"
+#include "engine/output/atomic_output.hpp"
 #include "engine/output/optimise_files.hpp"
 #include "engine/output/sweep_table.hpp"
 #include "engine/scenario/model_checks.hpp"
@@ -99,6 +100,7 @@ template <typename Settings, typename Command, typename Table>
 int simulate(const ScenarioOptions& s, const OutputOptions& o, Settings settings, const char* unit,
              Command command, Table table) {
     const auto sc = load(s);
+    followsim::output::check_replaceable(o.out);  // before the work, not after
     ProgressBar bar(show_progress(o), unit);
     settings.progress = bar.callback();
     settings.cancel = &g_interrupted;
@@ -171,10 +173,7 @@ int command_calibrate(const ScenarioOptions& s, const OutputOptions& o,
     const auto& r = output.result;
     app::write_folder(o.out, output.files, &g_interrupted);
     if (!write_path.empty()) {
-        const std::filesystem::path path(write_path);
-        app::write_folder(
-            path.has_parent_path() ? path.parent_path() : ".",
-            {{path.filename().string(), app::calibrated_scenario_yaml(sc, settings, r)}});
+        app::write_file(write_path, app::calibrated_scenario_yaml(sc, settings, r));
     }
     if (o.format == "json") {
         fmt::print("{}\n", output.calibration.dump(2));
@@ -191,7 +190,7 @@ int command_calibrate(const ScenarioOptions& s, const OutputOptions& o,
 }
 
 int command_report(const std::string& folder) {
-    app::write_folder(folder, app::report(folder), &g_interrupted);
+    app::update_folder(folder, app::report(folder), &g_interrupted);
     fmt::print("{}/report.html\n", folder);
     return kExitOk;
 }

@@ -71,5 +71,15 @@ sed 's/^name: base/name: "a\xff"/' "$src/tests/scenarios/valid_base.yaml" >"$wor
 check_refused "a name that is not UTF-8" "$work/utf.yaml:2:9: (top): the text is not UTF-8 (byte 0xFF)" \
   "$work/utf.yaml"
 
+# --out at a folder that is not a results folder: refused before any work, left alone.
+mkdir "$work/documents" && echo mine >"$work/documents/notes.txt"
+check "--out at a folder of other things: exit 2" \
+  test "$(status_of run "$src/scenarios/heimdal.yaml" --out "$work/documents" -q)" = 2
+check "... says why" grep -qxF "followsim: $work/documents holds no followsim results; a results folder is replaced whole, so followsim writes only into a new, empty or results folder" "$work/err"
+check "... and leaves it alone" test "$(ls -A "$work/documents")" = notes.txt
+ln -s "$work/documents" "$work/link"
+check "--out at a link: exit 2" \
+  test "$(status_of run "$src/scenarios/heimdal.yaml" --out "$work/link" -q)" = 2
+
 echo "$passed passed, $failed failed"
 test "$failed" = 0
