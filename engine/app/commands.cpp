@@ -83,8 +83,26 @@ OptimiseOutput optimise(const scenario::Scenario& scenario, const OptimiseSettin
     return {std::move(results), std::move(folder)};
 }
 
+namespace {
+
+// Runs `make` on what was read from `folder`; a summary.json that lacks what it needs (a key,
+// a number where text was written) is named in the error. The other files were checked as
+// they were read.
+template <typename Make>
+auto from_summary(const std::filesystem::path& folder, Make make) {
+    try {
+        return make();
+    } catch (const std::exception& e) {
+        throw std::runtime_error((folder / "summary.json").string() +
+                                 ": not as followsim writes it: " + e.what());
+    }
+}
+
+}  // namespace
+
 FolderFiles report(const std::filesystem::path& folder) {
-    return {{"report.html", output::report_html(output::read_results_folder(folder))}};
+    const auto data = output::read_results_folder(folder);
+    return {{"report.html", from_summary(folder, [&] { return output::report_html(data); })}};
 }
 
 CompareOutput compare(const std::vector<std::filesystem::path>& folders) {
@@ -94,7 +112,11 @@ CompareOutput compare(const std::vector<std::filesystem::path>& folders) {
         if (data.summary.contains("sweep"))
             throw experiment::UsageError(folder.string() + " holds a sweep; compare runs or PSAs");
         const std::string name = folder.filename().string();
-        compared.push_back({name.empty() ? folder.string() : name, std::move(data)});
+        output::LabelledResults one{name.empty() ? folder.string() : name, std::move(data)};
+        // Each folder on its own first, so a broken one is named.
+        from_summary(folder,
+                     [&] { return output::compare_table({one}) + output::compare_html({one}); });
+        compared.push_back(std::move(one));
     }
     return {output::compare_table(compared), {{"report.html", output::compare_html(compared)}}};
 }

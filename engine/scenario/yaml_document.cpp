@@ -3,15 +3,10 @@
 #include <fmt/core.h>
 #include <openssl/evp.h>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <sstream>
-#include <system_error>
 
 #include "engine/scenario/diagnostics.hpp"
+#include "engine/scenario/text_file.hpp"
 
 namespace followsim::scenario {
 
@@ -61,60 +56,12 @@ YAML::Node find_path(const YAML::Node& root, const std::string& path) {
     return current;
 }
 
-namespace {
-
-std::string kind_of_file(mode_t mode) {
-    if (S_ISDIR(mode)) return "a folder";
-    if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
-    if (S_ISCHR(mode)) return "a character device";
-    if (S_ISBLK(mode)) return "a block device";
-    if (S_ISSOCK(mode)) return "a socket";
-    return "not a regular file";
-}
-
-// Closes a file descriptor when it goes out of scope.
-struct FileDescriptor {
-    int fd;
-    ~FileDescriptor() {
-        if (fd >= 0) ::close(fd);
-    }
-};
-
-}  // namespace
-
 std::string read_scenario_text(const std::string& path) {
-    const auto refuse = [&](const std::string& why) -> std::string {
-        throw ScenarioError({Diagnostic{path, 1, 1, "", why}});
-    };
-    const auto cannot_read = [] {
-        return "cannot read the file: " + std::error_code(errno, std::generic_category()).message();
-    };
-    // Look before opening: opening a device or a pipe can block or have effects of its own.
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) return refuse(cannot_read());
-    if (!S_ISREG(info.st_mode))
-        return refuse(fmt::format("is {}; a scenario is a YAML file", kind_of_file(info.st_mode)));
-    // O_NONBLOCK: should the path become a pipe meanwhile, opening it does not wait.
-    const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)};
-    if (file.fd < 0) return refuse(cannot_read());
-    if (::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode))
-        return refuse(fmt::format("is {}; a scenario is a YAML file", kind_of_file(info.st_mode)));
-    const auto too_large = [&] {
-        return refuse(fmt::format("is larger than {} MiB, the most a scenario file may be",
-                                  kMaxScenarioBytes >> 20));
-    };
-    if (static_cast<std::uintmax_t>(info.st_size) > kMaxScenarioBytes) return too_large();
-    // Read to the end or past the limit, whatever the size said (the file may grow).
-    std::string text;
-    char chunk[1 << 16];
-    while (text.size() <= kMaxScenarioBytes) {
-        const ssize_t got = ::read(file.fd, chunk, sizeof chunk);
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) return refuse(cannot_read());
-        if (got == 0) return text;
-        text.append(chunk, static_cast<std::size_t>(got));
+    try {
+        return read_text_file(path, kMaxScenarioBytes, "a scenario file");
+    } catch (const FileRefused& e) {
+        throw ScenarioError({Diagnostic{path, 1, 1, "", e.what()}});
     }
-    return too_large();
 }
 
 std::string sha256_hex(const std::string& bytes) {

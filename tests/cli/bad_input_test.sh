@@ -28,15 +28,15 @@ check_refused() {
 }
 
 mkdir "$work/folder.yaml"
-check_refused "a folder" "$work/folder.yaml:1:1: (top): is a folder; a scenario is a YAML file" \
+check_refused "a folder" "$work/folder.yaml:1:1: (top): is a folder, not a file" \
   "$work/folder.yaml"
 mkfifo "$work/pipe.yaml"
 check_refused "a named pipe nobody writes to" \
-  "$work/pipe.yaml:1:1: (top): is a named pipe (FIFO); a scenario is a YAML file" "$work/pipe.yaml"
-check_refused "/dev/zero" "/dev/zero:1:1: (top): is a character device; a scenario is a YAML file" \
+  "$work/pipe.yaml:1:1: (top): is a named pipe (FIFO), not a file" "$work/pipe.yaml"
+check_refused "/dev/zero" "/dev/zero:1:1: (top): is a character device, not a file" \
   /dev/zero
 check_refused "/dev/urandom" \
-  "/dev/urandom:1:1: (top): is a character device; a scenario is a YAML file" /dev/urandom
+  "/dev/urandom:1:1: (top): is a character device, not a file" /dev/urandom
 check_refused "a missing file" \
   "$work/nope.yaml:1:1: (top): cannot read the file: No such file or directory" "$work/nope.yaml"
 truncate -s 17M "$work/large.yaml"
@@ -80,6 +80,22 @@ check "... and leaves it alone" test "$(ls -A "$work/documents")" = notes.txt
 ln -s "$work/documents" "$work/link"
 check "--out at a link: exit 2" \
   test "$(status_of run "$src/scenarios/heimdal.yaml" --out "$work/link" -q)" = 2
+
+# report and compare on a broken results folder: exit 1, the broken file named.
+check "a results folder to break" test "$(status_of run "$src/scenarios/heimdal.yaml" \
+  --replications 2 --out "$work/broken" -q)" = 0
+cp -r "$work/broken" "$work/sound"
+head -c 100 "$work/sound/summary.json" >"$work/broken/summary.json"
+check "report of a cut summary.json: exit 1" test "$(status_of report "$work/broken")" = 1
+check "... naming it" grep -q "^followsim: $work/broken/summary.json: " "$work/err"
+check "compare with it: exit 1" \
+  test "$(status_of compare "$work/sound" "$work/broken" --out "$work/cmp")" = 1
+check "... naming it" grep -q "^followsim: $work/broken/summary.json: " "$work/err"
+rm "$work/broken/summary.json" && ln -s /dev/zero "$work/broken/summary.json"
+check "report of a summary.json that is /dev/zero: exit 1" \
+  test "$(status_of report "$work/broken")" = 1
+check "... saying so" grep -qxF -e \
+  "followsim: $work/broken/summary.json: is a character device, not a file" "$work/err"
 
 echo "$passed passed, $failed failed"
 test "$failed" = 0

@@ -123,17 +123,15 @@ TEST_CASE("a scenario file is a regular file of at most 16 MiB, with a reason wh
           "[scenario][input]") {
     TemporaryFolder folder;
     CHECK(reading_problem(folder.path.string()) ==
-          folder.path.string() + ":1:1: (top): is a folder; a scenario is a YAML file");
+          folder.path.string() + ":1:1: (top): is a folder, not a file");
     const std::string fifo = (folder.path / "pipe.yaml").string();
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     // Nobody writes to it: reading it would block for ever.
-    CHECK(reading_problem(fifo) == fifo +
-                                       ":1:1: (top): is a named pipe (FIFO); a scenario is a "
-                                       "YAML file");
+    CHECK(reading_problem(fifo) == fifo + ":1:1: (top): is a named pipe (FIFO), not a file");
     CHECK(reading_problem("/dev/zero") ==
-          "/dev/zero:1:1: (top): is a character device; a scenario is a YAML file");
+          "/dev/zero:1:1: (top): is a character device, not a file");
     CHECK(reading_problem("/dev/urandom") ==
-          "/dev/urandom:1:1: (top): is a character device; a scenario is a YAML file");
+          "/dev/urandom:1:1: (top): is a character device, not a file");
     const std::string missing = (folder.path / "missing.yaml").string();
     CHECK(reading_problem(missing) ==
           missing + ":1:1: (top): cannot read the file: No such file or directory");

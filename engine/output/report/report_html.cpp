@@ -108,8 +108,8 @@ std::string best_split_html(const ordered_json& o) {
     if (!best.at("objective").is_null()) {
         const ordered_json& m = best.at("objective");
         value = fmt::format("{} [{}, {}]", with_thousands(m.at("mean").get<double>()),
-                            with_thousands(m.at("ci95")[0].get<double>()),
-                            with_thousands(m.at("ci95")[1].get<double>()));
+                            with_thousands(m.at("ci95").at(0).get<double>()),
+                            with_thousands(m.at("ci95").at(1).get<double>()));
     }
     return fmt::format(
         "<section><h2>Best split of NOK {} a year</h2><ul>"

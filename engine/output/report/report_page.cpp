@@ -24,7 +24,7 @@ std::string format_metric_cell(const ordered_json* m, const std::string& name) {
         if (name.ends_with("_rate")) return fmt::format("{:.3f}", x);
         return fmt::format("{:.1f}", x);
     };
-    const double lo = m->at("ci95")[0].get<double>(), hi = m->at("ci95")[1].get<double>();
+    const double lo = m->at("ci95").at(0).get<double>(), hi = m->at("ci95").at(1).get<double>();
     if (hi - lo <= 0.0) return fmt_one(mean);
     return fmt::format("{} <span class=ci>[{}, {}]</span>", fmt_one(mean), fmt_one(lo),
                        fmt_one(hi));

@@ -72,7 +72,7 @@ ordered_json placement_chart(const std::vector<ArmMonths>& months, const ordered
     ordered_json targets = ordered_json::array();
     for (const auto& [name, entry] : summary.at("arms").items()) {
         if (entry.contains("target")) {
-            targets.push_back({{"arm", name}, {"target", entry["target"]["placement_rate"]}});
+            targets.push_back({{"arm", name}, {"target", entry.at("target").at("placement_rate")}});
         }
     }
     ordered_json spec = base_spec("Cumulative placement",
@@ -138,8 +138,8 @@ ordered_json npv_chart(const ordered_json& summary) {
         if (!m) continue;
         values.push_back({{"arm", arm},
                           {"mean", m->at("mean")},
-                          {"low", m->at("ci95")[0]},
-                          {"high", m->at("ci95")[1]}});
+                          {"low", m->at("ci95").at(0)},
+                          {"high", m->at("ci95").at(1)}});
     }
     ordered_json spec =
         base_spec("Socio-economic NPV per arm", "against the baseline arm, with its 95 % interval");
