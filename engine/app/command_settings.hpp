@@ -20,6 +20,7 @@ struct Running {
     // (done, total) after each replication, draw or point; called from worker threads, serialised.
     std::function<void(std::uint64_t, std::uint64_t)> progress;
     const std::atomic<bool>* cancel = nullptr;  // set to stop early (Ctrl-C): nothing is written
+    std::uint64_t max_memory = 0;  // bytes the command may need (resource_limits.hpp); 0: default
 };
 
 struct RunSettings : Running {

@@ -1,5 +1,6 @@
 #include "engine/app/commands.hpp"
 
+#include "engine/app/resource_limits.hpp"
 #include "engine/experiment/errors.hpp"
 #include "engine/output/compare_table.hpp"
 #include "engine/output/experiment_files.hpp"
@@ -26,6 +27,8 @@ ExperimentSettings experiment_settings(const Running& running, std::uint64_t rep
 }  // namespace
 
 RunOutput run(const scenario::Scenario& scenario, const RunSettings& settings) {
+    check_memory(estimate_memory(scenario.model, settings.threads, settings.replications, true),
+                 settings, "replications");
     auto results = experiment::run_replications(
         scenario, experiment_settings<experiment::RunSettings>(settings, settings.replications));
     ResultFolder folder = run_folder(scenario, results);
@@ -37,6 +40,8 @@ PsaOutput psa(const scenario::Scenario& scenario, const PsaSettings& settings) {
         throw experiment::UsageError(scenario.file +
                                      ": the scenario has no uncertainty.parameters to draw");
     }
+    check_memory(estimate_memory(scenario.model, settings.threads, settings.draws, false), settings,
+                 "draws");
     auto psa = experiment_settings<experiment::PsaSettings>(settings, settings.replications);
     psa.draws = settings.draws;
     auto results = experiment::run_psa(scenario, psa);
@@ -47,6 +52,9 @@ PsaOutput psa(const scenario::Scenario& scenario, const PsaSettings& settings) {
 SweepOutput sweep(const scenario::Scenario& scenario, const SweepSettings& settings) {
     auto sweep = experiment_settings<experiment::SweepSettings>(settings, settings.replications);
     for (const std::string& v : settings.vary) sweep.variables.push_back(experiment::parse_vary(v));
+    check_memory(estimate_memory(scenario.model, settings.threads,
+                                 sweep_points(sweep.variables, settings.grid), false),
+                 settings, "points");
     sweep.grid = settings.grid;
     sweep.arm = settings.arm;
     sweep.versus = settings.versus;
@@ -65,6 +73,8 @@ CalibrateOutput calibrate(const scenario::Scenario& scenario, const CalibrateSet
     calibration.subgroup = settings.subgroup;
     calibration.bracket = settings.bracket;
     calibration.unit = settings.unit;
+    check_memory(estimate_memory(scenario.model, settings.threads, settings.replications, true),
+                 settings, "replications");
     CalibrateOutput out;
     out.result = experiment::calibrate(scenario, calibration);
     out.calibration = output::calibration_json(scenario, calibration, out.result);
@@ -73,6 +83,8 @@ CalibrateOutput calibrate(const scenario::Scenario& scenario, const CalibrateSet
 }
 
 OptimiseOutput optimise(const scenario::Scenario& scenario, const OptimiseSettings& settings) {
+    check_memory(estimate_memory(scenario.model, settings.threads, settings.replications, false),
+                 settings, "replications");
     auto optimise =
         experiment_settings<experiment::OptimiseSettings>(settings, settings.replications);
     optimise.budget_nok_per_year = settings.budget;

@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "engine/app/commands.hpp"
+#include "engine/app/resource_limits.hpp"
 #include "engine/experiment/errors.hpp"
 #include "engine/output/arm_table.hpp"
 #include "engine/output/atomic_output.hpp"
@@ -221,6 +222,21 @@ void add_running(CLI::App* cmd, ScenarioOptions& s, OutputOptions& o, app::Runni
     cmd->add_option("--seed", running.seed, "Master seed")->capture_default_str();
     cmd->add_option("--threads", running.threads, "Worker threads (0: one per core)")
         ->capture_default_str();
+    cmd->add_option_function<std::string>(
+           "--max-memory",
+           [&running](const std::string& size) {
+               running.max_memory = app::parse_memory_size(size);
+           },
+           "Refuse to start if the estimated memory exceeds SIZE (8G, 512M; default: 3/4 of the "
+           "machine's memory)")
+        ->check([](const std::string& size) {
+            try {
+                (void)app::parse_memory_size(size);
+                return std::string();
+            } catch (const std::exception& e) {
+                return std::string(e.what());
+            }
+        });
     cmd->add_flag("--quiet,-q", o.quiet, "No progress bar and no table");
     cmd->add_option("--format", o.format, "What to print: table, or json (summary.json)")
         ->check(CLI::IsMember({"table", "json"}))
