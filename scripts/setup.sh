@@ -18,11 +18,12 @@ packages=(
   cmake ninja-build g++
   libboost-random-dev libboost-math-dev libeigen3-dev libyaml-cpp-dev libcli11-dev
   nlohmann-json3-dev libfmt-dev libssl-dev catch2 libbenchmark-dev libnlopt-cxx-dev
+  libxlsxwriter-dev pkg-config
   pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-yaml
 )
 
 # The browser test of report.html needs Debian's Chromium.
-[ "$mode" = test ] && packages+=(chromium python3-pytest)
+[ "$mode" = test ] && packages+=(chromium python3-pytest python3-openpyxl)
 # Node.js and npm fetch the chart libraries (report/package-lock.json) from the npm registry.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
@@ -53,7 +54,7 @@ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFOLLOWSIM_WERRO
 cmake --build "$build_dir" --parallel "$(nproc)"
 
 if [ "$mode" = run ]; then
-  "$build_dir"/followsim run scenarios/heimdal.yaml --out results/heimdal
+  "$build_dir"/followsim run scenarios/heimdal.yaml  # into results/heimdal-run/
 else
   ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
 fi

@@ -97,6 +97,17 @@ py::dict defaults() {
     return out;
 }
 
+// The folder with its report in `lang` ("en" or "nb"; another raises ValueError).
+app::ResultFolder in_language(const app::ResultFolder& folder, const std::string& lang) {
+    app::ResultFolder copy = folder;
+    try {
+        copy.report.lang = output::parse_lang(lang);
+    } catch (const std::invalid_argument& e) {
+        throw py::value_error(e.what());
+    }
+    return copy;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_followsim, m) {
@@ -160,14 +171,19 @@ PYBIND11_MODULE(_followsim, m) {
                 return charts;
             },
             "The report's charts: [(element id, Vega-Lite spec as JSON)]")
-        .def("report_html",
-             [](const app::ResultFolder& f) { return output::report_html(f.report); })
+        .def(
+            "report_html",
+            [](const app::ResultFolder& f, const std::string& lang) {
+                return output::report_html(in_language(f, lang).report);
+            },
+            py::arg("lang") = "en")
         .def(
             "write",
-            [](const app::ResultFolder& f, const std::string& folder) {
-                app::write_folder(folder, f.files());
+            [](const app::ResultFolder& f, const std::string& folder, const std::string& lang) {
+                app::write_folder(folder, in_language(f, lang).files());
             },
-            py::arg("folder"), "Writes the command line's files into the folder, all or nothing.");
+            py::arg("folder"), py::arg("lang") = "en",
+            "Writes the command line's files into the folder, all or nothing.");
 
     m.def("load_scenario_file", &scenario::load_scenario_file, py::arg("path"),
           py::arg("overrides"));

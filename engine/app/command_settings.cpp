@@ -18,6 +18,13 @@ double whole_number(const std::string& text) {
 
 }  // namespace
 
+std::filesystem::path default_results_folder(const std::string& scenario_file,
+                                             std::string_view command) {
+    const std::string stem = std::filesystem::path(scenario_file).stem().string();
+    return std::filesystem::path("results") /
+           ((stem.empty() ? std::string("results") : stem) + "-" + std::string(command));
+}
+
 std::pair<std::string, double> parse_target(const std::string& text) {
     const auto equals = text.find('=');
     try {

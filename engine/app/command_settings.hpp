@@ -5,9 +5,11 @@
 
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -36,8 +38,8 @@ struct SweepSettings : Running {
     std::vector<std::string> vary;    // KEY.PATH=FROM:TO:STEPS[:UNIT], one per variable
     bool grid = false;                // every combination, not one variable at a time
     std::uint64_t replications = 20;  // per point
-    std::string arm;                  // tornado: this arm's NPV (default: the first arm) ...
-    std::string versus;               // ... minus this arm's (default: the baseline arm)
+    std::string arm;     // tornado: this arm's NPV (default: the best at the scenario's values)
+    std::string versus;  // ... minus this arm's (default: the best other arm)
 };
 
 struct CalibrateSettings : Running {
@@ -57,6 +59,11 @@ struct OptimiseSettings : Running {
     std::string arm;                  // default: experiment::default_optimise_arm
     std::uint64_t replications = 50;  // per candidate
 };
+
+// A command's default results folder: results/<scenario file's stem>-<command>, so the files
+// of a run and a PSA of the same scenario never mix.
+std::filesystem::path default_results_folder(const std::string& scenario_file,
+                                             std::string_view command);
 
 // "METRIC=VALUE" (calibrate --target) as metric and value; throws experiment::UsageError.
 std::pair<std::string, double> parse_target(const std::string& text);

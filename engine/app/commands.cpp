@@ -1,5 +1,7 @@
 #include "engine/app/commands.hpp"
 
+#include <optional>
+
 #include "engine/app/resource_limits.hpp"
 #include "engine/experiment/errors.hpp"
 #include "engine/output/compare_table.hpp"
@@ -97,40 +99,74 @@ OptimiseOutput optimise(const scenario::Scenario& scenario, const OptimiseSettin
 
 namespace {
 
-// Runs `make` on what was read from `folder`; a summary.json that lacks what it needs (a key,
-// a number where text was written) is named in the error. The other files were checked as
-// they were read.
+// Runs `make` on what was read from `folder`; a file that lacks what it needs (a key, a number
+// where text was written) is named in the error. The files were checked as they were read;
+// this checks what the command makes of them.
 template <typename Make>
-auto from_summary(const std::filesystem::path& folder, Make make) {
+auto in_file(const std::filesystem::path& file, Make make) {
     try {
         return make();
+    } catch (const experiment::UsageError&) {
+        throw;  // what was asked cannot be done with sound folders either (--price-year)
     } catch (const std::exception& e) {
-        throw std::runtime_error((folder / "summary.json").string() +
-                                 ": not as followsim writes it: " + e.what());
+        throw std::runtime_error(file.string() + ": not as followsim writes it: " + e.what());
     }
 }
 
 }  // namespace
 
-FolderFiles report(const std::filesystem::path& folder) {
-    const auto data = output::read_results_folder(folder);
-    return {{"report.html", from_summary(folder, [&] { return output::report_html(data); })}};
+FolderFiles report(const std::filesystem::path& folder, output::Lang lang) {
+    auto data = output::read_results_folder(folder);
+    data.lang = lang;
+    return {{"report.html",
+             in_file(folder / "summary.json", [&] { return output::report_html(data); })}};
 }
 
-CompareOutput compare(const std::vector<std::filesystem::path>& folders) {
+CompareOutput compare(const std::vector<std::filesystem::path>& folders,
+                      std::optional<int> price_year, output::Lang lang) {
     std::vector<output::LabelledResults> compared;
     for (const auto& folder : folders) {
         auto data = output::read_results_folder(folder);
         if (data.summary.contains("sweep"))
             throw experiment::UsageError(folder.string() + " holds a sweep; compare runs or PSAs");
+        data.lang = lang;
         const std::string name = folder.filename().string();
-        output::LabelledResults one{name.empty() ? folder.string() : name, std::move(data)};
-        // Each folder on its own first, so a broken one is named.
-        from_summary(folder,
-                     [&] { return output::compare_table({one}) + output::compare_html({one}); });
+        // The samples that pair two folders: replications.csv of a run, psa.csv of a PSA.
+        std::string samples_file = "replications.csv";
+        std::string samples = output::read_results_file(folder / samples_file);
+        if (samples.empty()) {
+            samples_file = "psa.csv";
+            samples = output::read_results_file(folder / samples_file);
+        }
+        output::LabelledResults one{name.empty() ? folder.string() : name, std::move(data),
+                                    std::move(samples)};
+        // Each folder against itself first, so a broken one is named: its summary, its
+        // samples (paired with themselves) and its scenario, one at a time.
+        const auto alone = [&](bool with_samples, bool with_scenario) {
+            output::LabelledResults copy = one;
+            if (!with_samples) copy.samples_csv.clear();
+            if (!with_scenario) copy.data.scenario_yaml.clear();
+            std::vector<output::LabelledResults> both{copy, copy};
+            output::common_price_year(both, price_year);
+            const auto comparisons = output::compare_folders(both);
+            return output::compare_table(both, comparisons, lang) +
+                   output::compare_html(both, comparisons, lang) +
+                   output::comparison_json(both, comparisons).dump() +
+                   both.front().data.summary.at("scenario").at("file").get<std::string>();
+        };
+        (void)in_file(folder / "summary.json", [&] { return alone(false, false); });
+        if (!one.samples_csv.empty())
+            (void)in_file(folder / samples_file, [&] { return alone(true, false); });
+        if (!one.data.scenario_yaml.empty())
+            (void)in_file(folder / "scenario.yaml", [&] { return alone(false, true); });
         compared.push_back(std::move(one));
     }
-    return {output::compare_table(compared), {{"report.html", output::compare_html(compared)}}};
+    output::common_price_year(compared, price_year);
+    const auto comparisons = output::compare_folders(compared);
+    return {output::compare_table(compared, comparisons, lang),
+            {{"comparison.json", output::comparison_json(compared, comparisons).dump(2) + "\n"},
+             {"report.html", output::compare_html(compared, comparisons, lang)}},
+            compared.front().data.summary.at("scenario").at("file").get<std::string>()};
 }
 
 }  // namespace followsim::app

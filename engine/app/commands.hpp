@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,10 +36,12 @@ struct CalibrateOutput {
     FolderFiles files;
 };
 
-// The result of comparing results folders: the terminal table and the comparison report.
+// The result of comparing results folders: the terminal table, the comparison report and
+// comparison.json, and the first folder's scenario file (for the default folder).
 struct CompareOutput {
     std::string table;
     FolderFiles files;
+    std::string scenario_file;
 };
 
 RunOutput run(const scenario::Scenario& scenario, const RunSettings& settings);
@@ -49,10 +52,13 @@ SweepOutput sweep(const scenario::Scenario& scenario, const SweepSettings& setti
 CalibrateOutput calibrate(const scenario::Scenario& scenario, const CalibrateSettings& settings);
 // Throws experiment::UsageError for a request optimise cannot carry out (optimisation.hpp).
 OptimiseOutput optimise(const scenario::Scenario& scenario, const OptimiseSettings& settings);
-// report.html again from a results folder's files.
-FolderFiles report(const std::filesystem::path& folder);
-// Results folders of run or psa side by side, labelled by folder name; throws
-// experiment::UsageError for a sweep's folder.
-CompareOutput compare(const std::vector<std::filesystem::path>& folders);
+// report.html again from a results folder's files, in `lang`.
+FolderFiles report(const std::filesystem::path& folder, output::Lang lang = output::Lang::en);
+// Results folders of run or psa side by side, labelled by folder name, each against the
+// first; NOK brought to `price_year` with the consumer price index if given. Throws
+// experiment::UsageError for a sweep's folder, or for different price years without one.
+CompareOutput compare(const std::vector<std::filesystem::path>& folders,
+                      std::optional<int> price_year = std::nullopt,
+                      output::Lang lang = output::Lang::en);
 
 }  // namespace followsim::app

@@ -8,6 +8,7 @@
 #include "engine/experiment/metrics.hpp"
 #include "engine/output/atomic_output.hpp"
 #include "engine/output/experiment_files.hpp"
+#include "engine/output/export_files.hpp"
 #include "engine/output/optimise_files.hpp"
 #include "engine/output/report/report_html.hpp"
 #include "engine/output/result_files.hpp"
@@ -19,6 +20,8 @@ FolderFiles ResultFolder::files() const {
     FolderFiles all = tables;
     all.push_back({"summary.json", report.summary.dump(2) + "\n"});
     all.push_back({"scenario.yaml", report.scenario_yaml + "\n"});
+    all.push_back({"key_figures.csv", output::key_figures_csv(report)});
+    all.push_back({"results.xlsx", output::results_xlsx(report)});
     all.push_back({"report.html", output::report_html(report)});
     return all;
 }
@@ -98,18 +101,10 @@ ResultFolder optimise_folder(const scenario::Scenario& scenario,
                            fmt::format("candidate {}", c));
         }
     }
-    return {output::report_data(scenario::with_assignments(scenario, results.best_assignments),
-                                output::optimise_summary_json(scenario, results)),
+    return {output::report_data(
+                scenario::with_assignments(scenario, results.best_assignments, "optimised"),
+                output::optimise_summary_json(scenario, results)),
             {{"optimise.csv", output::optimise_csv(scenario, results)}}};
-}
-
-std::string calibrated_scenario_yaml(const scenario::Scenario& scenario,
-                                     const CalibrateSettings& settings,
-                                     const experiment::CalibrationResult& result) {
-    return fmt::format("# {} calibrated by followsim: {} ({}={} for arm {})\n{}\n", scenario.name,
-                       result.assignment, settings.metric, settings.target,
-                       settings.arm.empty() ? scenario.model.arms.front().name : settings.arm,
-                       result.calibrated.resolved_yaml);
 }
 
 namespace {

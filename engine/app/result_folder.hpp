@@ -1,12 +1,14 @@
 // The files each command writes (DESIGN.md, "Results contract"), built from its results, and
 // writing them all or nothing:
-//   run        replications.csv, timeseries.csv, summary.json, scenario.yaml, report.html
-//   psa        psa.csv, summary.json, scenario.yaml, report.html
-//   sweep      sweep.csv, summary.json, scenario.yaml, report.html
-//   optimise   optimise.csv, summary.json, scenario.yaml (at the best split), report.html
+//   run        replications.csv, timeseries.csv, then the files of every results folder:
+//              summary.json, scenario.yaml, key_figures.csv, results.xlsx, report.html
+//   psa        psa.csv and those
+//   sweep      sweep.csv and those
+//   optimise   optimise.csv and those (scenario.yaml at the best split)
 //   calibrate  calibration.json (and, with --write, the calibrated scenario)
 //   report     report.html, again from the folder's files
-//   compare    report.html
+//   compare    comparison.json, report.html
+// Each command's default folder is its own: results/<scenario>-<command>.
 #pragma once
 
 #include <atomic>
@@ -37,7 +39,8 @@ struct ResultFolder {
     output::ReportData report;  // summary.json as JSON, the report's tables, the scenario as run
     FolderFiles tables;         // the command's CSV files
 
-    // Every file, in the order written: the tables, summary.json, scenario.yaml, report.html.
+    // Every file, in the order written: the tables, summary.json, scenario.yaml,
+    // key_figures.csv, results.xlsx, report.html.
     [[nodiscard]] FolderFiles files() const;
 };
 
@@ -48,11 +51,6 @@ ResultFolder sweep_folder(const scenario::Scenario& scenario,
 // scenario.yaml is the scenario at the best split, as --set would write it.
 ResultFolder optimise_folder(const scenario::Scenario& scenario,
                              const experiment::OptimiseResults& results);
-
-// The calibrated scenario as YAML, headed by a comment that says what was calibrated.
-std::string calibrated_scenario_yaml(const scenario::Scenario& scenario,
-                                     const CalibrateSettings& settings,
-                                     const experiment::CalibrationResult& result);
 
 // Replaces the folder by one holding the files, all or nothing (output::OutputFolder: staged
 // beside it, swapped in whole). If `cancel` is set once they are staged, nothing is put in

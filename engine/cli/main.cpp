@@ -6,11 +6,13 @@
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <tuple>
 
 #include "engine/app/commands.hpp"
@@ -18,8 +20,11 @@
 #include "engine/experiment/errors.hpp"
 #include "engine/output/arm_table.hpp"
 #include "engine/output/atomic_output.hpp"
+#include "engine/output/decision_json.hpp"
+#include "engine/output/labels.hpp"
 #include "engine/output/optimise_files.hpp"
 #include "engine/output/sweep_table.hpp"
+#include "engine/scenario/diagnostics.hpp"
 #include "engine/scenario/model_checks.hpp"
 #include "engine/scenario/scenario_loader.hpp"
 #include "engine/scenario/schema.hpp"
@@ -46,30 +51,53 @@ struct ScenarioOptions {
     std::vector<std::string> overrides;
 };
 
-// Where a command's results folder goes and what it prints.
+// Where a command's results folder goes, what it prints and in which language.
 struct OutputOptions {
-    std::string out = "results";
+    std::string out;  // default: results/<scenario>-<command>
     bool quiet = false;
     std::string format = "table";
+    std::string lang = "en";
+
+    [[nodiscard]] followsim::output::Lang language() const {
+        return followsim::output::parse_lang(lang);
+    }
 };
 
-// A progress line on stderr, redrawn in place; only when stderr is a terminal.
+// Progress on stderr: on a terminal a bar redrawn in place; otherwise (a log, a pipe) a line
+// every few seconds, so a long run is never silent.
 class ProgressBar {
   public:
-    ProgressBar(bool enabled, std::string unit)
-        : enabled_(enabled), unit_(std::move(unit)), start_(Clock::now()) {}
+    enum class Mode { off, bar, lines };
+    // `unit`: a key of the label table (replications, draws, points, candidates).
+    ProgressBar(Mode mode, std::string_view unit, followsim::output::Lang lang)
+        : mode_(mode),
+          unit_(followsim::output::text(unit, lang)),
+          lang_(lang),
+          start_(Clock::now()),
+          last_line_(start_) {}
     void update(std::uint64_t done, std::uint64_t total) {
-        if (!enabled_) return;
-        const double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
+        if (mode_ == Mode::off) return;
+        const auto now = Clock::now();
+        const double elapsed = std::chrono::duration<double>(now - start_).count();
         const double rate = elapsed > 0.0 ? static_cast<double>(done) / elapsed : 0.0;
         const double left = rate > 0.0 ? static_cast<double>(total - done) / rate : 0.0;
+        if (mode_ == Mode::lines) {
+            if (now - last_line_ < kLineEvery || done == total) return;
+            last_line_ = now;
+            fmt::print(stderr, "{}\n",
+                       followsim::output::say("cli.progress_line", lang_, done, total, unit_,
+                                              fmt::format("{:.0f}", elapsed),
+                                              fmt::format("{:.0f}", left)));
+            return;
+        }
         const int width = 30;
         const int filled =
             static_cast<int>(width * static_cast<double>(done) / static_cast<double>(total));
-        fmt::print(stderr, "\r[{}{}] {}/{} {}, {:.1f}/s, {:.0f} s left ",
-                   std::string(static_cast<std::size_t>(filled), '#'),
-                   std::string(static_cast<std::size_t>(width - filled), ' '), done, total, unit_,
-                   rate, left);
+        fmt::print(stderr, "\r[{}{}] {} ", std::string(static_cast<std::size_t>(filled), '#'),
+                   std::string(static_cast<std::size_t>(width - filled), ' '),
+                   followsim::output::say("cli.progress_bar", lang_, done, total, unit_,
+                                          followsim::output::format_fixed(rate, 1, lang_),
+                                          fmt::format("{:.0f}", left)));
         if (done == total) fmt::print(stderr, "\n");
     }
     auto callback() {
@@ -78,19 +106,30 @@ class ProgressBar {
 
   private:
     using Clock = std::chrono::steady_clock;
-    bool enabled_;
+    static constexpr std::chrono::seconds kLineEvery{5};
+    Mode mode_;
     std::string unit_;
+    followsim::output::Lang lang_;
     Clock::time_point start_;
+    Clock::time_point last_line_;
 };
 
-bool show_progress(const OutputOptions& o) {
-    return !o.quiet && ::isatty(STDERR_FILENO) == 1;
+ProgressBar::Mode progress_mode(const OutputOptions& o) {
+    if (o.quiet) return ProgressBar::Mode::off;
+    return ::isatty(STDERR_FILENO) == 1 ? ProgressBar::Mode::bar : ProgressBar::Mode::lines;
 }
 
-void print_problems(const followsim::scenario::ScenarioError& e) {
+// `wrote`: whether the command would have written files (validate writes none).
+void print_problems(const followsim::scenario::ScenarioError& e, bool wrote) {
     for (const auto& d : e.problems()) fmt::print(stderr, "{}\n", d.format());
-    fmt::print(stderr, "{} problem{} found; nothing was written.\n", e.problems().size(),
-               e.problems().size() == 1 ? "" : "s");
+    fmt::print(stderr, "{} problem{} found{}\n", e.problems().size(),
+               e.problems().size() == 1 ? "" : "s", wrote ? "; nothing was written." : ".");
+}
+
+// The folder a command writes into: --out, else results/<scenario>-<command>, so that the
+// results of different commands never share a folder.
+std::string out_folder(const OutputOptions& o, const ScenarioOptions& s, std::string_view command) {
+    return o.out.empty() ? app::default_results_folder(s.file, command).string() : o.out;
 }
 
 followsim::scenario::Scenario load(const ScenarioOptions& s) {
@@ -98,34 +137,42 @@ followsim::scenario::Scenario load(const ScenarioOptions& s) {
 }
 
 template <typename Settings, typename Command, typename Table>
-int simulate(const ScenarioOptions& s, const OutputOptions& o, Settings settings, const char* unit,
-             Command command, Table table) {
+int simulate(const ScenarioOptions& s, const OutputOptions& o, Settings settings,
+             std::string_view name, std::string_view unit, Command command, Table table) {
+    const auto lang = o.language();
+    const std::string out = out_folder(o, s, name);
     const auto sc = load(s);
-    followsim::output::check_replaceable(o.out);  // before the work, not after
-    ProgressBar bar(show_progress(o), unit);
+    followsim::output::check_replaceable(out);  // before the work, not after
+    ProgressBar bar(progress_mode(o), unit, lang);
     settings.progress = bar.callback();
     settings.cancel = &g_interrupted;
-    const auto output = command(sc, settings);
+    auto output = command(sc, settings);
+    output.folder.report.lang = lang;
     const auto& r = output.results;
-    app::write_folder(o.out, output.folder.files(), &g_interrupted);
+    app::write_folder(out, output.folder.files(), &g_interrupted);
     if (o.format == "json") {
         fmt::print("{}\n", output.folder.report.summary.dump(2));
     } else if (!o.quiet) {
-        fmt::print("{}", table(sc, r));
-        fmt::print("{} events in {:.2f} s on {} thread{}; results in {}/\n", r.events,
-                   r.wall_seconds, r.threads, r.threads == 1 ? "" : "s", o.out);
+        // The answer first, then the figures behind it.
+        const std::string verdict =
+            followsim::output::decision_text(output.folder.report.summary, lang);
+        if (!verdict.empty()) fmt::print("{}\n", followsim::output::wrap_text(verdict));
+        fmt::print("{}", table(sc, r, lang));
+        namespace o_ = followsim::output;
+        fmt::print("{}\n", o_::say("cli.done", lang,
+                                   o_::format_fixed(static_cast<double>(r.events), 0, lang),
+                                   o_::format_fixed(r.wall_seconds, 2, lang), r.threads, out));
     }
     return kExitOk;
 }
 
-int command_validate(const ScenarioOptions& s) {
+int command_validate(const ScenarioOptions& s, const OutputOptions& o) {
     const auto sc = load(s);
-    fmt::print("{}: valid ({} cohort{}, {} pathways, {} arm{}{})\n", s.file,
-               sc.model.cohorts.size(), sc.model.cohorts.size() == 1 ? "" : "s",
-               sc.model.pathways.size(), sc.model.arms.size(), sc.model.arms.size() == 1 ? "" : "s",
-               sc.uncertainty.parameters.empty()
-                   ? ""
-                   : fmt::format(", {} uncertain parameters", sc.uncertainty.parameters.size()));
+    namespace out = followsim::output;
+    const auto lang = o.language();
+    fmt::print("{}\n", out::say("cli.valid", lang, s.file, sc.model.cohorts.size(),
+                                sc.model.pathways.size(), sc.model.arms.size(),
+                                sc.uncertainty.parameters.size()));
     // Valid, but worth knowing before a run: on stderr, exit 0.
     for (const auto& w : followsim::scenario::capacity_warnings(sc.model)) {
         fmt::print(stderr, "warning: {}: {}\n", w.path, w.message);
@@ -134,33 +181,39 @@ int command_validate(const ScenarioOptions& s) {
 }
 
 int command_run(const ScenarioOptions& s, const OutputOptions& o, app::RunSettings settings) {
-    return simulate(s, o, settings, "replications", app::run, [](const auto& sc, const auto& r) {
-        return followsim::output::arm_table(
-            sc,
-            fmt::format("{} — {} replications, seed {}; mean [95 % interval]", sc.name,
-                        r.replications, r.seed),
-            r.arms, r.metrics);
-    });
+    return simulate(
+        s, o, settings, "run", "replications", app::run,
+        [](const auto& sc, const auto& r, auto lang) {
+            return followsim::output::arm_table(
+                sc, followsim::output::say("cli.run_title", lang, sc.name, r.replications, r.seed),
+                r.arms, r.metrics, lang, false);
+        });
 }
 
 int command_psa(const ScenarioOptions& s, const OutputOptions& o, app::PsaSettings settings) {
-    return simulate(s, o, settings, "draws", app::psa, [](const auto& sc, const auto& r) {
-        return followsim::output::arm_table(
-            sc,
-            fmt::format("{} — PSA, {} draws x {} replications, seed {}; mean of the draws [95 % "
-                        "interval of that mean]",
-                        sc.name, r.draws, r.replications, r.seed),
-            r.arms, r.samples);
-    });
+    return simulate(s, o, settings, "psa", "draws", app::psa,
+                    [](const auto& sc, const auto& r, auto lang) {
+                        return followsim::output::arm_table(
+                            sc,
+                            followsim::output::say("cli.psa_title", lang, sc.name, r.draws,
+                                                   r.replications, r.seed),
+                            r.arms, r.samples, lang, true);
+                    });
 }
 
 int command_sweep(const ScenarioOptions& s, const OutputOptions& o, app::SweepSettings settings) {
-    return simulate(s, o, settings, "points", app::sweep, followsim::output::sweep_table);
+    return simulate(s, o, settings, "sweep", "points", app::sweep,
+                    [](const auto& sc, const auto& r, auto lang) {
+                        return followsim::output::sweep_table(sc, r, lang);
+                    });
 }
 
 int command_optimise(const ScenarioOptions& s, const OutputOptions& o,
                      app::OptimiseSettings settings) {
-    return simulate(s, o, settings, "candidates", app::optimise, followsim::output::optimise_table);
+    return simulate(s, o, settings, "optimise", "candidates", app::optimise,
+                    [](const auto& sc, const auto& r, auto lang) {
+                        return followsim::output::optimise_table(sc, r, lang);
+                    });
 }
 
 int command_calibrate(const ScenarioOptions& s, const OutputOptions& o,
@@ -170,38 +223,66 @@ int command_calibrate(const ScenarioOptions& s, const OutputOptions& o,
     std::tie(settings.metric, settings.target) = app::parse_target(target);
     if (!bracket.empty()) settings.bracket = app::parse_bracket(bracket);
     settings.cancel = &g_interrupted;
+    const auto lang = o.language();
+    const std::string out = out_folder(o, s, "calibrate");
     const auto output = app::calibrate(sc, settings);
     const auto& r = output.result;
-    app::write_folder(o.out, output.files, &g_interrupted);
+    app::write_folder(out, output.files, &g_interrupted);
     if (!write_path.empty()) {
-        app::write_file(write_path, app::calibrated_scenario_yaml(sc, settings, r));
+        app::write_file(write_path, r.calibrated.resolved_yaml + "\n");
     }
+    namespace out_ = followsim::output;
     if (o.format == "json") {
         fmt::print("{}\n", output.calibration.dump(2));
     } else if (!o.quiet) {
         fmt::print("{} = {:.6g} [{:.6g}, {:.6g}]\n", settings.param, r.value, r.low, r.high);
-        fmt::print(
-            "  {} = {:.6g} [{:.6g}, {:.6g}] against the target {} ({} replications, {} "
-            "evaluations)\n",
-            settings.metric, r.achieved, r.achieved_low, r.achieved_high, settings.target,
-            settings.replications, r.evaluations);
-        fmt::print("  use it with --set {}\n", r.assignment);
+        fmt::print("{}\n", out_::say("cli.calibrated", lang, settings.metric, r.achieved,
+                                     r.achieved_low, r.achieved_high, settings.target,
+                                     settings.replications, r.evaluations));
+        fmt::print("{}\n", out_::say("cli.use_it", lang, r.assignment, out));
     }
     return kExitOk;
 }
 
-int command_report(const std::string& folder) {
-    app::update_folder(folder, app::report(folder), &g_interrupted);
+int command_report(const std::string& folder, const OutputOptions& o) {
+    app::update_folder(folder, app::report(folder, o.language()), &g_interrupted);
     fmt::print("{}/report.html\n", folder);
     return kExitOk;
 }
 
-int command_compare(const std::vector<std::string>& folders, const std::string& out) {
-    const auto output = app::compare({folders.begin(), folders.end()});
+int command_compare(const std::vector<std::string>& folders, const OutputOptions& o,
+                    std::optional<int> price_year) {
+    const auto lang = o.language();
+    const auto output = app::compare({folders.begin(), folders.end()}, price_year, lang);
+    const std::string out =
+        o.out.empty() ? app::default_results_folder(output.scenario_file, "compare").string()
+                      : o.out;
     fmt::print("{}", output.table);
     app::write_folder(out, output.files, &g_interrupted);
-    fmt::print("comparison report in {}/report.html\n", out);
+    fmt::print("{}\n", followsim::output::say("cli.compare_done", lang, out));
     return kExitOk;
+}
+
+void add_lang(CLI::App* cmd, OutputOptions& o) {
+    cmd->add_option("--lang", o.lang, "Language of the report and the terminal: nb or en")
+        ->check(CLI::IsMember({"nb", "en"}))
+        ->capture_default_str();
+}
+
+// "followsim runn": the command that was probably meant, as CLI11 would only say that a
+// subcommand is required. Returns a message, or "" when argv names a command or an option.
+std::string unknown_command(const CLI::App& cli, int argc, char** argv) {
+    if (argc < 2 || argv[1][0] == '-') return "";
+    std::vector<std::string> names;
+    for (const CLI::App* sub : cli.get_subcommands([](const CLI::App*) { return true; }))
+        names.push_back(sub->get_name());
+    const std::string word = argv[1];
+    if (std::find(names.begin(), names.end(), word) != names.end()) return "";
+    const std::string guess = followsim::scenario::closest_match(word, names);
+    std::string all;
+    for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+    return guess.empty() ? fmt::format("'{}' is not a command; the commands: {}", word, all)
+                         : fmt::format("'{}' is not a command; did you mean '{}'?", word, guess);
 }
 
 void add_scenario(CLI::App* cmd, ScenarioOptions& s) {
@@ -215,7 +296,8 @@ void add_scenario(CLI::App* cmd, ScenarioOptions& s) {
 void add_running(CLI::App* cmd, ScenarioOptions& s, OutputOptions& o, app::Running& running,
                  std::uint64_t& replications, const std::string& replications_help) {
     add_scenario(cmd, s);
-    cmd->add_option("--out", o.out, "Folder for the results")->capture_default_str();
+    cmd->add_option("--out", o.out, "Folder for the results (default: results/SCENARIO-COMMAND)");
+    add_lang(cmd, o);
     cmd->add_option("--replications", replications, replications_help)
         ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
@@ -260,6 +342,7 @@ int main(int argc, char** argv) {
 
     auto* validate_cmd = cli.add_subcommand("validate", "Check a scenario and list every problem");
     add_scenario(validate_cmd, scenario);
+    add_lang(validate_cmd, output);
 
     app::PsaSettings psa;
     auto* psa_cmd = cli.add_subcommand(
@@ -331,19 +414,32 @@ int main(int argc, char** argv) {
         cli.add_subcommand("report", "Write report.html again from a results folder");
     report_cmd->add_option("folder", report_folder, "Results folder of run, psa, sweep or optimise")
         ->required();
+    add_lang(report_cmd, output);
 
     std::vector<std::string> compare_folders;
-    std::string compare_out = "compare";
-    auto* compare_cmd =
-        cli.add_subcommand("compare", "Key metrics of several results folders side by side");
+    std::optional<int> compare_price_year;
+    auto* compare_cmd = cli.add_subcommand(
+        "compare",
+        "Results folders side by side: their differences with intervals, and what differs "
+        "between their scenarios");
     compare_cmd->add_option("folders", compare_folders, "Results folders of run or psa")
         ->required()
         ->expected(1, -1);
-    compare_cmd->add_option("--out", compare_out, "Folder for the comparison report")
-        ->capture_default_str();
+    compare_cmd->add_option("--out", output.out,
+                            "Folder for the comparison report (default: results/SCENARIO-compare)");
+    compare_cmd
+        ->add_option("--price-year", compare_price_year,
+                     "Bring every folder's NOK to this year's prices (KPI, SSB table 03014); "
+                     "needed when the folders' price years differ")
+        ->check(CLI::Range(1900, 2100));
+    add_lang(compare_cmd, output);
 
     auto* schema_cmd = cli.add_subcommand("schema", "Print the JSON Schema of the scenario format");
 
+    if (const std::string unknown = unknown_command(cli, argc, argv); !unknown.empty()) {
+        fmt::print(stderr, "followsim: {}\n", unknown);
+        return kExitUsage;
+    }
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -357,9 +453,9 @@ int main(int argc, char** argv) {
             fmt::print("{}\n", followsim::scenario::scenario_schema().dump(2));
             return kExitOk;
         }
-        if (*validate_cmd) return command_validate(scenario);
-        if (*report_cmd) return command_report(report_folder);
-        if (*compare_cmd) return command_compare(compare_folders, compare_out);
+        if (*validate_cmd) return command_validate(scenario, output);
+        if (*report_cmd) return command_report(report_folder, output);
+        if (*compare_cmd) return command_compare(compare_folders, output, compare_price_year);
         if (*run_cmd) return command_run(scenario, output, run);
         if (*psa_cmd) return command_psa(scenario, output, psa);
         if (*sweep_cmd) return command_sweep(scenario, output, sweep);
@@ -368,7 +464,7 @@ int main(int argc, char** argv) {
             return command_calibrate(scenario, output, calibrate, target, bracket, write_path);
         }
     } catch (const followsim::scenario::ScenarioError& e) {
-        print_problems(e);
+        print_problems(e, !*validate_cmd);
         return kExitUsage;
     } catch (const UsageError& e) {
         fmt::print(stderr, "followsim: {}\n", e.what());

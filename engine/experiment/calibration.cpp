@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/math/tools/toms748_solve.hpp>
 #include <cmath>
+#include <ctime>
 #include <stdexcept>
 
 #include "engine/experiment/errors.hpp"
@@ -171,7 +172,13 @@ CalibrationResult calibrate(const scenario::Scenario& scenario,
     result.high = std::max({end_a, end_b, result.value});
     const scenario::Assignment assignment = assignment_for(settings, result.value);
     result.assignment = assignment.path + "=" + assignment.text;
-    result.calibrated = scenario::with_assignments(scenario, {assignment});
+    // The calibrated scenario marks the value it changed with what and when.
+    const std::time_t now = std::time(nullptr);
+    char today[16];
+    std::strftime(today, sizeof today, "%Y-%m-%d", std::localtime(&now));
+    result.calibrated = scenario::with_assignments(
+        scenario, {assignment},
+        fmt::format("calibrated {} to {}={}", today, settings.metric, settings.target));
     return result;
 }
 

@@ -23,7 +23,8 @@ std::vector<double> means_by_arm(const std::vector<std::vector<std::vector<doubl
 
 }  // namespace
 
-std::vector<Comparison> compare_arms(const std::vector<std::vector<std::vector<double>>>& samples) {
+std::vector<Comparison> compare_arms(const std::vector<std::vector<std::vector<double>>>& samples,
+                                     bool over_draws) {
     std::vector<Comparison> out;
     if (samples.empty()) return out;
     const std::size_t arms = samples.front().size();
@@ -41,7 +42,7 @@ std::vector<Comparison> compare_arms(const std::vector<std::vector<std::vector<d
                 std::vector<double> deltas;
                 deltas.reserve(samples.size());
                 for (const auto& s : samples) deltas.push_back(s[a][m] - s[b][m]);
-                c.delta.push_back(summarize_metric(deltas));
+                c.delta.push_back(summarize_metric(deltas, over_draws));
             }
             const double d_cost = mean_of(samples, a, cost) - mean_of(samples, b, cost);
             c.per_placement = economics::incremental_ratio(

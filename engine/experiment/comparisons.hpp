@@ -21,8 +21,10 @@ struct Comparison {
     double probability_better = 0.0;       // share of samples with higher socio-economic value
 };
 
-// Every arm against every later arm, from samples [sample][arm][metric].
-std::vector<Comparison> compare_arms(const std::vector<std::vector<std::vector<double>>>& samples);
+// Every arm against every later arm, from samples [sample][arm][metric]; over PSA draws
+// (`over_draws`) each difference also has the percentiles of the draws (interval95).
+std::vector<Comparison> compare_arms(const std::vector<std::vector<std::vector<double>>>& samples,
+                                     bool over_draws = false);
 
 struct CostEffectiveness {
     std::vector<economics::FrontierEntry> frontier_placements;

@@ -90,6 +90,24 @@ std::size_t metric_index(std::string_view name) {
     throw std::out_of_range("no metric named '" + std::string(name) + "'");
 }
 
+std::optional<RatioParts> ratio_parts(std::size_t metric,
+                                      const std::vector<std::vector<double>>& sample,
+                                      std::size_t arm, std::optional<std::size_t> baseline) {
+    static const std::size_t per_placement = metric_index("cost_per_placement_nok");
+    static const std::size_t bcr = metric_index("benefit_cost_ratio");
+    static const std::size_t cost = metric_index("cost_programme_nok");
+    static const std::size_t placed = metric_index("placed");
+    static const std::size_t production = metric_index("production_gain_nok");
+    static const std::size_t financing = metric_index("tax_financing_cost_nok");
+    const auto& x = sample[arm];
+    if (metric == per_placement) return RatioParts{x[cost], x[placed]};
+    if (metric == bcr && baseline) {
+        const auto& b = sample[*baseline];
+        return RatioParts{x[production] - b[production], x[cost] - b[cost] + x[financing]};
+    }
+    return std::nullopt;
+}
+
 ReplicationAccounts replication_accounts(const model::ArmOutcome& arm,
                                          const economics::EconomicsConfig& config) {
     economics::CashFlowTotals all = arm.cash_flows;

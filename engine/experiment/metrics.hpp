@@ -51,6 +51,21 @@ std::vector<double> arm_metric_values(const model::ArmOutcome& arm,
                                       const ReplicationAccounts* baseline,
                                       const economics::EconomicsConfig& config);
 
+// Over replications and PSA draws, two metrics are summarised as the ratio of the means of
+// their parts, not the mean of the ratios (a sample with a tiny extra cost would otherwise
+// dominate): cost_per_placement_nok = cost_programme_nok / placed, and
+// benefit_cost_ratio = extra production_gain_nok / (extra cost_programme_nok +
+// tax_financing_cost_nok), against the baseline arm.
+struct RatioParts {
+    double numerator = 0.0;
+    double denominator = 0.0;
+};
+// The parts of `metric` for `arm` from one sample's metrics [arm][metric]; nullopt for a
+// metric that is not such a ratio, or the benefit-cost ratio without a baseline arm.
+std::optional<RatioParts> ratio_parts(std::size_t metric,
+                                      const std::vector<std::vector<double>>& sample,
+                                      std::size_t arm, std::optional<std::size_t> baseline);
+
 // The metrics of every arm of one replication, [arm][metric].
 std::vector<std::vector<double>> replication_metrics(const std::vector<model::ArmOutcome>& arms,
                                                      std::optional<std::size_t> baseline_arm,

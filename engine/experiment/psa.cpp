@@ -94,6 +94,17 @@ std::vector<std::vector<double>> mean_metrics(const model::ModelConfig& config,
             sums[a][m] = counts[a][m] > 0.0 ? sums[a][m] / counts[a][m] : model::kNotAvailable;
         }
     }
+    // The ratio metrics of these means are the ratios of their parts' means, as a run's summary
+    // has them (not the mean of each replication's ratio).
+    const auto means = sums;
+    for (std::size_t a = 0; a < sums.size(); ++a) {
+        for (std::size_t m = 0; m < metrics; ++m) {
+            if (const auto parts = ratio_parts(m, means, a, baseline)) {
+                sums[a][m] = parts->denominator > 0.0 ? parts->numerator / parts->denominator
+                                                      : model::kNotAvailable;
+            }
+        }
+    }
     return sums;
 }
 
@@ -123,7 +134,7 @@ PsaResults run_psa(const scenario::Scenario& scenario, const PsaSettings& settin
         },
         settings.progress);
     for (std::uint64_t e : events) results.events += e;
-    results.arms = summarize_samples(scenario.model, results.samples);
+    results.arms = summarize_samples(scenario.model, results.samples, true);
     results.evppi =
         psa_evppi(scenario.uncertainty, scenario.model.economics, results.parameter_values,
                   results.samples, results.threads, settings.cancel);

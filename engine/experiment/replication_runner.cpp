@@ -17,18 +17,28 @@ std::optional<std::size_t> baseline_arm_of(const model::ModelConfig& config) {
 }
 
 std::vector<ArmSummary> summarize_samples(
-    const model::ModelConfig& config,
-    const std::vector<std::vector<std::vector<double>>>& samples) {
+    const model::ModelConfig& config, const std::vector<std::vector<std::vector<double>>>& samples,
+    bool over_draws) {
+    const auto baseline = baseline_arm_of(config);
     std::vector<ArmSummary> arms;
     const std::size_t metrics = arm_metrics().size();
     for (std::size_t a = 0; a < config.arms.size(); ++a) {
         ArmSummary arm;
         arm.name = config.arms[a].name;
         for (std::size_t m = 0; m < metrics; ++m) {
-            std::vector<double> values;
+            std::vector<double> values, numerators, denominators;
             values.reserve(samples.size());
-            for (const auto& s : samples) values.push_back(s[a][m]);
-            arm.metrics.push_back(summarize_metric(values));
+            for (const auto& s : samples) {
+                values.push_back(s[a][m]);
+                if (const auto parts = ratio_parts(m, s, a, baseline)) {
+                    numerators.push_back(parts->numerator);
+                    denominators.push_back(parts->denominator);
+                }
+            }
+            arm.metrics.push_back(
+                numerators.empty()
+                    ? summarize_metric(values, over_draws)
+                    : summarize_ratio_of_means(numerators, denominators, values, over_draws));
         }
         arms.push_back(std::move(arm));
     }

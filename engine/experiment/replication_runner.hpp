@@ -65,8 +65,11 @@ inline RunResults run_replications(const scenario::Scenario& scenario,
     return run_replications(scenario.model, settings);
 }
 
-// Each metric of each arm over samples [sample][arm][metric] (replications or PSA draws).
+// Each metric of each arm over samples [sample][arm][metric]: the mean with the interval of
+// that mean; over PSA draws (`over_draws`) also the 2.5th-97.5th percentiles of the draws.
+// The ratio metrics of ratio_parts() are ratios of means.
 std::vector<ArmSummary> summarize_samples(
-    const model::ModelConfig& config, const std::vector<std::vector<std::vector<double>>>& samples);
+    const model::ModelConfig& config, const std::vector<std::vector<std::vector<double>>>& samples,
+    bool over_draws = false);
 
 }  // namespace followsim::experiment

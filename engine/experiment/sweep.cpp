@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 
@@ -22,9 +23,10 @@ double SweepVariable::value(int step) const {
 }
 
 scenario::Assignment SweepVariable::assignment_for(double x) const {
-    if (unit.empty()) return scenario::Assignment::set(path, x, fmt::format("{}", x));
+    if (unit.empty())
+        return scenario::Assignment::set(path, x, scenario::short_number(x), "--vary");
     return scenario::Assignment::set(path, x * *scenario::days_per_unit(unit),
-                                     fmt::format("{} {}", x, unit));
+                                     scenario::short_number(x) + " " + unit, "--vary");
 }
 
 SweepVariable parse_vary(const std::string& spec) {
@@ -72,11 +74,29 @@ std::size_t arm_index(const model::ModelConfig& config, const std::string& name)
     throw UsageError("no arm named '" + name + "'");
 }
 
+constexpr std::size_t kNoArm = std::numeric_limits<std::size_t>::max();
+
+// The arm with the highest socio-economic value at the scenario's values, other than `except`.
+std::size_t best_arm(const std::vector<std::vector<double>>& means, std::size_t except) {
+    const std::size_t value = metric_index("socioeconomic_value_nok");
+    std::size_t best = kNoArm;
+    for (std::size_t a = 0; a < means.size(); ++a) {
+        if (a == except) continue;
+        if (best == kNoArm || means[a][value] > means[best][value]) best = a;
+    }
+    return best == kNoArm ? 0 : best;
+}
+
 }  // namespace
 
 SweepResults run_sweep(const scenario::Scenario& scenario, const SweepSettings& settings) {
     const auto started = std::chrono::steady_clock::now();
     if (settings.variables.empty()) throw UsageError("give at least one --vary");
+    // Arms named on the command line are checked before anything runs.
+    const model::ModelConfig& config = scenario.model;
+    const std::size_t arm = settings.arm.empty() ? kNoArm : arm_index(config, settings.arm);
+    const std::size_t versus =
+        settings.versus.empty() ? kNoArm : arm_index(config, settings.versus);
     SweepResults r;
     r.variables = settings.variables;
     r.grid = settings.grid;
@@ -130,16 +150,17 @@ SweepResults run_sweep(const scenario::Scenario& scenario, const SweepSettings& 
         settings.progress);
     for (std::uint64_t e : events) r.events += e;
 
-    // Tornado of the socio-economic NPV difference between two arms.
-    const model::ModelConfig& config = scenario.model;
-    const auto baseline = baseline_arm_of(config);
-    r.tornado_arm = settings.arm.empty() ? 0 : arm_index(config, settings.arm);
-    if (!settings.versus.empty()) {
-        r.tornado_versus = arm_index(config, settings.versus);
-    } else if (baseline && *baseline != r.tornado_arm) {
-        r.tornado_versus = *baseline;
-    } else {
-        r.tornado_versus = r.tornado_arm == 0 && config.arms.size() > 1 ? 1 : 0;
+    // Tornado of the socio-economic NPV difference between the two arms that matter: by
+    // default the best arm at the scenario's values against the best of the others.
+    r.tornado_arm = arm != kNoArm ? arm : best_arm(r.means.front(), kNoArm);
+    r.tornado_versus = versus != kNoArm         ? versus
+                       : config.arms.size() > 1 ? best_arm(r.means.front(), r.tornado_arm)
+                                                : r.tornado_arm;
+    for (const SweepVariable& v : settings.variables) {
+        const scenario::ParameterBinding* binding = scenario.parameters.find(v.path, config);
+        const double value = binding ? binding->get(config) : std::nan("");
+        r.scenario_values.push_back(v.unit.empty() ? value
+                                                   : value / *scenario::days_per_unit(v.unit));
     }
     const std::size_t value = metric_index("socioeconomic_value_nok");
     auto difference = [&](std::size_t point) {

@@ -38,8 +38,8 @@ struct SweepSettings {
     std::uint64_t replications = 20;
     std::uint64_t seed = 1;
     unsigned threads = 0;
-    std::string arm;     // tornado: this arm ...
-    std::string versus;  // ... against this one (defaults: first arm, baseline arm)
+    std::string arm;     // tornado: this arm ... (default: the best at the scenario's values)
+    std::string versus;  // ... against this one (default: the best other arm)
     std::function<void(std::uint64_t, std::uint64_t)> progress;
     const std::atomic<bool>* cancel = nullptr;
 };
@@ -69,7 +69,8 @@ struct SweepResults {
     unsigned threads = 0;
     std::uint64_t events = 0;
     double wall_seconds = 0.0;
-    std::vector<SweepPoint> points;                       // [0]: the scenario as it is
+    std::vector<double> scenario_values;  // per variable: the scenario's value (in its unit)
+    std::vector<SweepPoint> points;       // [0]: the scenario as it is
     std::vector<std::vector<std::vector<double>>> means;  // [point][arm][metric]
     std::size_t tornado_arm = 0;
     std::size_t tornado_versus = 0;

@@ -13,7 +13,9 @@ double rate_per_day(const TimeToEvent& t) {
     const double rate = t.exponential_rate();
     if (!std::isnan(rate)) return rate;
     const double h = t.cumulative_hazard(kDaysPerYear);
-    return std::isfinite(h) ? h / kDaysPerYear : 0.0;
+    if (std::isfinite(h)) return h / kDaysPerYear;
+    const double to_one = t.time_at_cumulative_hazard(1.0);
+    return to_one > 0.0 && std::isfinite(to_one) ? 1.0 / to_one : 0.0;
 }
 
 AfterHorizonValuation::AfterHorizonValuation(const ModelConfig& config)
@@ -79,8 +81,8 @@ void AfterHorizonValuation::value(const Person& p, bool from_work, double find_r
     if (taxed) add(Flow::benefit_tax, Payer::state, days.seeking * benefit * e.benefit_tax_rate);
 }
 
-void AfterHorizonValuation::employed(const Person& p) {
-    if (on_) value(p, true, baseline_rate_);
+void AfterHorizonValuation::employed(const Person& p, double person_hazard_ratio) {
+    if (on_) value(p, true, baseline_rate_ * person_hazard_ratio);
 }
 
 void AfterHorizonValuation::seeking(const Person& p, double person_hazard_ratio) {

@@ -21,7 +21,9 @@ class AfterHorizonValuation {
     explicit AfterHorizonValuation(const ModelConfig& config);
 
     // Persons as they are at the horizon.
-    void employed(const Person& p);
+    // `person_hazard_ratio`: the population's hazard ratios for the person, on the rate at
+    // which they find work (again) after the horizon.
+    void employed(const Person& p, double person_hazard_ratio);
     void seeking(const Person& p, double person_hazard_ratio);
     void exited(ExitState state, std::int64_t persons);
 
@@ -52,7 +54,8 @@ class AfterHorizonValuation {
 };
 
 // The hazard rate per day a form amounts to: its rate if exponential, else its cumulative
-// hazard over the first year per day.
+// hazard over the first year per day, or, where that is infinite (a fixed time), one over the
+// time the cumulative hazard takes to reach 1.
 double rate_per_day(const TimeToEvent& t);
 
 }  // namespace followsim::model

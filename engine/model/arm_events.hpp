@@ -19,6 +19,7 @@ enum ArmEvent : core::EventKind {
     kAfterCareEnd,      // entity: person (follow-up after a placement ends)
     kCaseworkerLeaves,  // entity: the team's post (turnover)
     kPostFilled,        // entity: the team's post (a new caseworker after a vacancy)
+    kTeamRefresh,       // entity: the team's post (a new caseworker's training month ends)
 };
 
 // At equal times: a budget year opens and caseworkers start before anything else happens that

@@ -213,6 +213,10 @@ class ArmSimulation {
                 in_house_->team()->post_filled(sim_.now(), e.entity);
                 on_team_change();
                 break;
+            case kTeamRefresh:
+                in_house_->team()->refresh(sim_.now());
+                on_team_change();
+                break;
             default:
                 throw std::logic_error("unknown event kind in the follow-up model");
         }
@@ -600,7 +604,7 @@ class ArmSimulation {
             if (p.state == PersonState::employed) {
                 books_.employment(p, horizon);
                 count_employment(p, horizon);
-                after_horizon_.employed(p);
+                after_horizon_.employed(p, person_hazard_ratio(p));
                 return;
             }
             books_.benefits(p, horizon);

@@ -51,6 +51,14 @@ using DoseResponse = std::variant<NoDoseEffect, PowerDoseResponse, SaturatingDos
 inline double dose_factor(const DoseResponse& response, double hours) {
     return std::visit([hours](const auto& r) { return r.factor(hours); }, response);
 }
+// The dose the placement hazards are stated at (5 hours a month without a dose-response).
+inline double reference_hours(const DoseResponse& response) {
+    if (const auto* p = std::get_if<PowerDoseResponse>(&response))
+        return p->reference_hours_per_month;
+    if (const auto* s = std::get_if<SaturatingDoseResponse>(&response))
+        return s->reference_hours_per_month;
+    return PowerDoseResponse{}.reference_hours_per_month;
+}
 inline bool depends_on_dose(const DoseResponse& response) {
     return !std::holds_alternative<NoDoseEffect>(response);
 }

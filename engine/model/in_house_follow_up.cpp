@@ -31,7 +31,7 @@ InHouseFollowUp::InHouseFollowUp(const PathwayConfig& config, PathwayIndex index
         load_class_ = team_->add_load_class(1.0);
         // Follow-up after a placement takes its hours against a participant's planned dose.
         if (const auto& after = config.after_placement) {
-            const double planned = config.in_house()->hours_per_participant_month;
+            const double planned = config.in_house()->planned_hours(model.dose_response);
             after_care_class_ =
                 team_->add_load_class(planned > 0.0 ? after->hours_per_month / planned : 0.0);
         }

@@ -30,6 +30,7 @@ InHouseTeam::InHouseTeam(const InHouseTerms& terms, const StaffingPlan& plan,
     cost_per_day_per_fte_ = per_year / kDaysPerYear;
     cost_per_hour_used_ = per_year / econ.hours_per_fte_year;
     follow_up_hours_per_fte_month_ = econ.hours_per_fte_year / 12.0 * terms.follow_up_share;
+    planned_hours_ = terms.planned_hours(config.dose_response);
     const LearningCurve& l = terms.learning;
     const bool trained = terms.training_per_caseworker_nok > 0.0;
     months_to_full_ = std::max(0.0, l.months_to_full - (trained ? l.training_months_saved : 0.0));
@@ -66,6 +67,10 @@ void InHouseTeam::hire(double now, std::size_t post) {
     books_.book().lump(Flow::training, books_.economics().in_house_paid_by, now,
                        terms_.training_per_caseworker_nok);
     schedule_departure(post);
+    // Training takes hours in the first month exactly: the team's hours come back then.
+    if (terms_.training_per_caseworker_nok > 0.0 && terms_.learning.training_hours > 0.0) {
+        sim_.schedule_at(now + kDaysPerMonth, kTeamRefresh, static_cast<core::EntityId>(post));
+    }
 }
 
 void InHouseTeam::set_staff(double now, std::size_t index) {
@@ -149,7 +154,7 @@ void InHouseTeam::update(double now) {
 }
 
 void InHouseTeam::update_dose() {
-    const double planned = terms_.hours_per_participant_month;
+    const double planned = planned_hours_;
     dose_ = load_ > 0.0 ? std::min(planned, hours_per_month() / load_) : planned;
 }
 

@@ -92,6 +92,7 @@ class InHouseTeam {
     double follow_up_hours_per_fte_month_;
     double cost_per_hour_used_;
     double months_to_full_;  // of a new, trained caseworker
+    double planned_hours_;   // the most a participant uses a month
     std::int64_t caseworkers_ = 0;
     double hours_per_month_ = 0.0;
     double effectiveness_ = 1.0;

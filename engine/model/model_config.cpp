@@ -31,17 +31,15 @@ double InHouseTerms::static_hazard_ratio() const {
 }
 
 std::vector<CaseworkerChange> StaffingPlan::effective_levels() const {
+    // In plan order: a change cancels what is still pending from earlier changes; it waits
+    // for recruitment if it raises the level in effect when it is made.
     std::vector<CaseworkerChange> levels{{0.0, caseworkers}};
-    std::int64_t planned = caseworkers;
     for (const CaseworkerChange& c : changes) {
-        // Recruiting takes time; letting staff go does not.
-        const double at = c.caseworkers > planned ? c.at_days + hiring_lag_days : c.at_days;
+        while (levels.size() > 1 && levels.back().at_days > c.at_days) levels.pop_back();
+        const std::int64_t in_effect = levels.back().caseworkers;
+        const double at = c.caseworkers > in_effect ? c.at_days + hiring_lag_days : c.at_days;
         levels.push_back({at, c.caseworkers});
-        planned = c.caseworkers;
     }
-    std::stable_sort(
-        levels.begin(), levels.end(),
-        [](const CaseworkerChange& a, const CaseworkerChange& b) { return a.at_days < b.at_days; });
     return levels;
 }
 

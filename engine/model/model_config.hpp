@@ -142,8 +142,9 @@ struct LearningCurve {
 struct InHouseTerms {
     StaffingPlan staffing;
     std::int64_t caseload_per_caseworker = 0;  // the most a caseworker takes on
-    // The follow-up hours a participant is planned to get a month: the most they can use.
-    double hours_per_participant_month = 0.0;
+    // The follow-up hours a participant is planned to get a month: the most they can use
+    // (default: the dose-response's reference, resolved when the model runs).
+    std::optional<double> hours_per_participant_month;
     // Share of paid hours available for follow-up. Assumption: about 40 % of a veileder's
     // hours go to administration, meetings and other tasks (no NAV time-use figure found).
     double follow_up_share = 0.6;
@@ -156,6 +157,9 @@ struct InHouseTerms {
 
     [[nodiscard]] std::int64_t places_for(std::int64_t staff) const {
         return staff * caseload_per_caseworker;
+    }
+    [[nodiscard]] double planned_hours(const DoseResponse& response) const {
+        return hours_per_participant_month.value_or(reference_hours(response));
     }
     // Multiplies the placement hazard whatever the dose: competence.
     [[nodiscard]] double static_hazard_ratio() const;

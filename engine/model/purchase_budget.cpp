@@ -11,7 +11,12 @@ double PurchaseBudget::commitment_for(const Person& p, const PathwayConfig& meas
     const double place_end = p.start_day + measure.max_duration_days;
     const double until = std::min(place_end, year_end);
     const double months = std::max(0.0, until - now) / kDaysPerMonth;
-    return terms.price_per_month_nok * months + terms.result_fee_nok;
+    return terms.price_per_month_nok * months + terms.result_fee_nok + after_care_price(measure);
+}
+
+double PurchaseBudget::after_care_price(const PathwayConfig& measure) {
+    const auto& after = measure.after_placement;
+    return after ? after->price_per_month_nok * after->days / kDaysPerMonth : 0.0;
 }
 
 bool PurchaseBudget::commit(Person& p, const PathwayConfig& measure, double now) {

@@ -17,9 +17,12 @@ class PurchaseBudget {
     [[nodiscard]] const BudgetLedger& ledger() const noexcept { return ledger_; }
 
     // What the person's place costs from now to the end of the place or of the budget year,
-    // whichever comes first, plus the result fee should they find a job.
+    // whichever comes first, plus the result fee and the follow-along after a placement
+    // should they find a job.
     [[nodiscard]] double commitment_for(const Person& p, const PathwayConfig& measure,
                                         double now) const;
+    // The provider's price of the follow-up after a placement (0: none).
+    static double after_care_price(const PathwayConfig& measure);
     // Commits the person's place in the current year; false when the budget cannot carry it.
     bool commit(Person& p, const PathwayConfig& measure, double now);
 

@@ -32,8 +32,8 @@ double PurchasedMeasure::dose_factor() const {
     // The NAV caseworker's hours, at the team's effectiveness.
     const double nav =
         team_ ? terms_.nav_follow_up_weight * team_->dose() * team_->effectiveness() : 0.0;
-    const double dose =
-        terms_.effectiveness * terms_.hours_per_participant_month.value_or(0.0) + nav;
+    // Effectiveness is the hazard ratio at the same dose (placement_hazard_ratio), not here.
+    const double dose = terms_.hours_per_participant_month.value_or(0.0) + nav;
     return std::max(floor_, model::dose_factor(model_.dose_response, dose));
 }
 
@@ -63,6 +63,13 @@ void PurchasedMeasure::end(Person& p, double now, bool placed) {
         books_.book().lump(Flow::result_fees, books_.economics().purchases_paid_by, now, fee);
         budget_.fee_paid(fee);
     }
+    // The follow-along after a placement was committed with the place: spent now.
+    const double after_care = placed ? budget_.after_care_price(config()) : 0.0;
+    if (after_care > 0.0) {
+        ledger.record_spending(ledger.current_year(), after_care);
+        budget_.fee_paid(after_care);
+        fee += after_care;
+    }
     ledger.release(p.commitment_nok - cost - fee);
     p.commitment_nok = 0.0;
     budget_.change_spend_rate(now, -terms_.price_per_month_nok / kDaysPerMonth);
@@ -71,13 +78,10 @@ void PurchasedMeasure::end(Person& p, double now, bool placed) {
 bool PurchasedMeasure::begin_after_care(Person& /*p*/, double now) {
     const auto& after = config().after_placement;
     if (!after) return false;
-    // The provider's follow-along is bought with the placement: spent in this budget year
-    // (recorded, not committed ahead).
-    const double price = after->price_per_month_nok * after->days / kDaysPerMonth;
+    // The provider's follow-along, committed with the place and spent at the placement (end()).
+    const double price = budget_.after_care_price(config());
     if (price > 0.0) {
         books_.book().lump(Flow::purchases, books_.economics().purchases_paid_by, now, price);
-        budget_.ledger().record_spending(budget_.ledger().current_year(), price);
-        budget_.fee_paid(price);
     }
     return true;
 }

@@ -5,7 +5,9 @@
 #include <cmath>
 
 #include "engine/core/statistics.hpp"
+#include "engine/experiment/decision.hpp"
 #include "engine/experiment/metrics.hpp"
+#include "engine/output/decision_json.hpp"
 #include "engine/output/result_files.hpp"
 
 namespace followsim::output {
@@ -64,9 +66,13 @@ ordered_json psa_summary_json(const scenario::Scenario& scenario, const experime
                 {"events", r.events}, {"wall_seconds", r.wall_seconds}};
     j["baseline_arm"] = r.baseline_arm ? ordered_json(scenario.model.arms[*r.baseline_arm].name)
                                        : ordered_json(nullptr);
-    // Over draws: each metric's mean of the draw means, their sd, and the interval of the mean.
+    j["decision"] = decision_json(
+        scenario, experiment::psa_decision(scenario.uncertainty, r.parameter_values, r.samples),
+        r.arms, r.draws);
+    // Over draws: each metric's mean of the draw means, their sd, the interval of the mean
+    // (ci95) and the spread of the draws (interval95).
     j["arms"] = arms_json(scenario, r.arms);
-    j["comparisons"] = comparisons_json(scenario.model, r.samples);
+    j["comparisons"] = comparisons_json(scenario.model, r.samples, true);
     j["cost_effectiveness"] = cost_effectiveness_json(scenario.model, r.samples);
     j["cost_effectiveness"]["evppi"] = evppi_json(scenario, r.evppi);
 
@@ -130,19 +136,22 @@ ordered_json sweep_summary_json(const scenario::Scenario& scenario,
                 {"events", r.events},
                 {"wall_seconds", r.wall_seconds}};
     ordered_json variables = ordered_json::array();
-    for (const auto& v : r.variables) {
+    for (std::size_t i = 0; i < r.variables.size(); ++i) {
+        const auto& v = r.variables[i];
         variables.push_back(
             {{"path", v.path},
              {"from", v.from},
              {"to", v.to},
              {"steps", v.steps},
-             {"unit", v.unit.empty() ? ordered_json(nullptr) : ordered_json(v.unit)}});
+             {"unit", v.unit.empty() ? ordered_json(nullptr) : ordered_json(v.unit)},
+             {"scenario_value", nullable(r.scenario_values[i])}});
     }
+    // Every value of a point, the scenario's where the point leaves a variable as it is.
     auto point_values = [&](std::size_t point) {
         ordered_json values = ordered_json::object();
         for (std::size_t v = 0; v < r.variables.size(); ++v) {
             const auto& x = r.points[point].values[v];
-            values[r.variables[v].path] = x ? ordered_json(*x) : ordered_json("as in the scenario");
+            values[r.variables[v].path] = nullable(x.value_or(r.scenario_values[v]));
         }
         return values;
     };
@@ -163,6 +172,9 @@ ordered_json sweep_summary_json(const scenario::Scenario& scenario,
                         {"values", point_values(b.point)},
                         {"value", b.value}});
     }
+    j["decision"] = decision_json(scenario, experiment::sweep_decision(r),
+                                  experiment::summarize_samples(scenario.model, {r.means.front()}),
+                                  r.replications);
     const auto& arms = scenario.model.arms;
     j["sweep"] = {{"mode", r.grid ? "grid" : "one_way"},
                   {"variables", std::move(variables)},

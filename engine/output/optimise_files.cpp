@@ -7,6 +7,7 @@
 
 #include "engine/experiment/metrics.hpp"
 #include "engine/output/arm_table.hpp"
+#include "engine/output/labels.hpp"
 #include "engine/output/result_files.hpp"
 
 namespace followsim::output {
@@ -39,11 +40,12 @@ ordered_json split_json(const scenario::Scenario& scenario, const experiment::Op
             {"objective", metric_json(r.objective_of(c))}};
 }
 
-std::string interval_text(std::string_view metric, const experiment::MetricSummary& m) {
+std::string interval_text(std::string_view metric, const experiment::MetricSummary& m,
+                          Lang lang = Lang::en) {
     if (!m.available) return "n/a";
-    return fmt::format("{} [{}, {}]", format_metric_value(metric, m.summary.mean),
-                       format_metric_value(metric, m.summary.ci95_low),
-                       format_metric_value(metric, m.summary.ci95_high));
+    return fmt::format("{} [{}, {}]", format_metric(metric, m.summary.mean, lang),
+                       format_metric(metric, m.summary.ci95_low, lang),
+                       format_metric(metric, m.summary.ci95_high, lang));
 }
 
 }  // namespace
@@ -123,35 +125,33 @@ std::string optimise_csv(const scenario::Scenario& scenario, const experiment::O
     return out;
 }
 
-std::string optimise_table(const scenario::Scenario& scenario,
-                           const experiment::OptimiseResults& r) {
+std::string optimise_table(const scenario::Scenario& scenario, const experiment::OptimiseResults& r,
+                           Lang lang) {
     const std::string_view metric = experiment::objective_metric(r.objective);
     const auto& arms = scenario.model.arms;
-    std::string out = fmt::format(
-        "{} — optimise NOK {} a year for arm {} ({}); {}{}, {} replications a candidate, seed "
-        "{}\n",
-        scenario.name, with_thousands(r.budget_nok_per_year), arms[r.arm].name, r.arm_reason,
-        metric,
-        r.versus && r.objective != experiment::Objective::placements
-            ? " against " + arms[*r.versus].name
-            : std::string(),
-        r.replications, r.seed);
+    std::string out =
+        wrap_text(say("optimise.title", lang, scenario.name, nok_text(r.budget_nok_per_year, lang),
+                      arms[r.arm].name, r.arm_reason, metric,
+                      r.versus && r.objective != experiment::Objective::placements
+                          ? say("optimise.against", lang, arms[*r.versus].name)
+                          : std::string(),
+                      r.replications, r.seed));
     auto bought = [&](const experiment::Candidate& c) {
         std::string places;
         for (std::size_t m = 0; m < r.measures.size(); ++m) {
-            places += fmt::format(", {} {} places", c.split.slots[m],
-                                  measure_name(scenario, r.measures[m]));
+            places += say("optimise.places", lang, c.split.slots[m],
+                          measure_name(scenario, r.measures[m]));
         }
-        return fmt::format("{} caseworkers (NOK {}){}", c.split.caseworkers,
-                           with_thousands(c.split.staff_cost_per_year_nok), places);
+        return say("optimise.caseworkers", lang, c.split.caseworkers,
+                   nok_text(c.split.staff_cost_per_year_nok, lang), places);
     };
     const experiment::Candidate& best = r.best_candidate();
-    out += fmt::format("Best split: {}; purchase budget NOK {}\n", bought(best),
-                       with_thousands(best.split.purchases_per_year_nok));
-    out += fmt::format("{}: {} (mean [95 % interval])\n", metric,
-                       interval_text(metric, r.objective_of(best)));
-    out += fmt::format("{} candidates simulated ({} proposals): {}\n", r.candidates.size(),
-                       r.optimiser_calls, r.method);
+    out += wrap_text(say("optimise.best", lang, bought(best),
+                         nok_text(best.split.purchases_per_year_nok, lang)));
+    out += wrap_text(
+        say("optimise.objective", lang, metric, interval_text(metric, r.objective_of(best), lang)));
+    out += wrap_text(
+        say("optimise.candidates", lang, r.candidates.size(), r.optimiser_calls, r.method));
     std::vector<std::size_t> order(r.candidates.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     auto mean = [&](std::size_t i) {
@@ -163,14 +163,14 @@ std::string optimise_table(const scenario::Scenario& scenario,
         return mean(a) > mean(b) || (mean(a) == mean(b) && r.candidates[a].split.caseworkers <
                                                                r.candidates[b].split.caseworkers);
     });
-    std::vector<std::vector<std::string>> rows{{"caseworkers"}};
+    std::vector<std::vector<std::string>> rows{{std::string(text("optimise.header", lang))}};
     for (std::size_t p : r.measures) rows[0].push_back(measure_name(scenario, p));
     rows[0].push_back(std::string(metric));
     for (std::size_t k = 0; k < std::min(kTableCandidates, order.size()); ++k) {
         const experiment::Candidate& c = r.candidates[order[k]];
         std::vector<std::string> row{fmt::format("{}", c.split.caseworkers)};
         for (std::int64_t slots : c.split.slots) row.push_back(fmt::format("{}", slots));
-        row.push_back(interval_text(metric, r.objective_of(c)));
+        row.push_back(interval_text(metric, r.objective_of(c), lang));
         rows.push_back(std::move(row));
     }
     return out + aligned_columns(rows, true);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/experiment/optimisation.hpp"
+#include "engine/output/number_format.hpp"
 #include "engine/scenario/scenario.hpp"
 
 namespace followsim::output {
@@ -19,6 +20,6 @@ std::string optimise_csv(const scenario::Scenario& scenario,
                          const experiment::OptimiseResults& results);
 // The best split, its objective with the interval, and the evaluations needed.
 std::string optimise_table(const scenario::Scenario& scenario,
-                           const experiment::OptimiseResults& results);
+                           const experiment::OptimiseResults& results, Lang lang = Lang::en);
 
 }  // namespace followsim::output

@@ -5,7 +5,9 @@
 #include <cmath>
 
 #include "engine/experiment/comparisons.hpp"
+#include "engine/experiment/decision.hpp"
 #include "engine/experiment/metrics.hpp"
+#include "engine/output/decision_json.hpp"
 #include "engine/output/report/report_data.hpp"
 
 namespace followsim::output {
@@ -15,7 +17,9 @@ using nlohmann::ordered_json;
 ordered_json metric_json(const experiment::MetricSummary& m) {
     if (!m.available) return nullptr;
     const core::Summary& s = m.summary;
-    return ordered_json{{"mean", s.mean}, {"sd", s.sd}, {"ci95", {s.ci95_low, s.ci95_high}}};
+    ordered_json j{{"mean", s.mean}, {"sd", s.sd}, {"ci95", {s.ci95_low, s.ci95_high}}};
+    if (m.interval95) j["interval95"] = {m.interval95->first, m.interval95->second};
+    return j;
 }
 
 std::string csv_number(double x) {
@@ -55,10 +59,11 @@ ordered_json frontier_json(const std::vector<economics::FrontierEntry>& entries,
 }  // namespace
 
 ordered_json comparisons_json(const model::ModelConfig& config,
-                              const std::vector<std::vector<std::vector<double>>>& samples) {
+                              const std::vector<std::vector<std::vector<double>>>& samples,
+                              bool over_draws) {
     const auto& metrics = experiment::arm_metrics();
     ordered_json list = ordered_json::array();
-    for (const experiment::Comparison& c : experiment::compare_arms(samples)) {
+    for (const experiment::Comparison& c : experiment::compare_arms(samples, over_draws)) {
         ordered_json delta = ordered_json::object();
         for (std::size_t m = 0; m < metrics.size(); ++m) {
             delta[std::string(metrics[m].name)] = metric_json(c.delta[m]);
@@ -146,6 +151,8 @@ ordered_json summary_json(const scenario::Scenario& scenario,
                 {"threads", results.threads},
                 {"events", results.events},
                 {"wall_seconds", results.wall_seconds}};
+    j["decision"] = decision_json(scenario, experiment::decide(results.metrics, false),
+                                  results.arms, results.replications);
     ordered_json arms = arms_json(scenario, results.arms);
     for (std::size_t a = 0; a < results.arms.size(); ++a) {
         ordered_json& entry = arms[results.arms[a].name];

@@ -10,7 +10,8 @@
 
 namespace followsim::output {
 
-// A metric over samples as {mean, sd, ci95}; null where it is missing in every sample.
+// A metric over samples as {mean, sd, ci95} (and interval95 over PSA draws); null where it is
+// missing in every sample.
 nlohmann::ordered_json metric_json(const experiment::MetricSummary& m);
 // followsim_version and scenario: the head of every summary.json.
 nlohmann::ordered_json summary_header(const scenario::Scenario& scenario);
@@ -26,9 +27,11 @@ std::string csv_field(const std::string& text);
 
 nlohmann::ordered_json summary_json(const scenario::Scenario& scenario,
                                     const experiment::RunResults& results);
-// Every arm against every later arm, from samples [sample][arm][metric].
+// Every arm against every later arm, from samples [sample][arm][metric] (PSA draws:
+// `over_draws`, each difference with its interval95 too).
 nlohmann::ordered_json comparisons_json(
-    const model::ModelConfig& config, const std::vector<std::vector<std::vector<double>>>& samples);
+    const model::ModelConfig& config, const std::vector<std::vector<std::vector<double>>>& samples,
+    bool over_draws = false);
 // Efficiency frontiers, CEAC and EVPI from samples [sample][arm][metric].
 nlohmann::ordered_json cost_effectiveness_json(
     const model::ModelConfig& config, const std::vector<std::vector<std::vector<double>>>& samples);

@@ -3,38 +3,39 @@
 #include <fmt/core.h>
 
 #include "engine/output/arm_table.hpp"
+#include "engine/output/labels.hpp"
+#include "engine/scenario/units.hpp"
 
 namespace followsim::output {
 
-std::string sweep_table(const scenario::Scenario& scenario,
-                        const experiment::SweepResults& results) {
+std::string sweep_table(const scenario::Scenario& scenario, const experiment::SweepResults& results,
+                        Lang lang) {
     const auto& arms = scenario.model.arms;
-    std::string out =
-        fmt::format("{} — sweep of {} point{} x {} replications, seed {}\n", scenario.name,
-                    results.points.size(), results.points.size() == 1 ? "" : "s",
-                    results.replications, results.seed);
+    std::string out = wrap_text(say("sweep.title", lang, scenario.name, results.points.size(),
+                                    results.replications, results.seed));
     if (!results.tornado.empty()) {
-        out += fmt::format("Socio-economic NPV of {} minus {} (NOK): {} at the scenario's values\n",
-                           arms[results.tornado_arm].name, arms[results.tornado_versus].name,
-                           with_thousands(results.tornado_base));
+        out +=
+            wrap_text(say("sweep.tornado", lang, arms[results.tornado_arm].name,
+                          arms[results.tornado_versus].name, nok_text(results.tornado_base, lang)));
+        std::vector<std::vector<std::string>> rows;
         for (const auto& bar : results.tornado) {
             const auto& v = results.variables[bar.variable];
-            out +=
-                fmt::format("  {:<50} {:>16} at {:<10} {:>16} at {}\n", v.path,
-                            with_thousands(bar.at_from), v.from, with_thousands(bar.at_to), v.to);
+            rows.push_back({"  " + v.path, scenario::short_number(v.from),
+                            format_nok(bar.at_from, lang), scenario::short_number(v.to),
+                            format_nok(bar.at_to, lang)});
         }
+        out += aligned_columns(rows, false);
     }
     for (const auto& best : results.best) {
         std::string where;
         for (std::size_t v = 0; v < results.variables.size(); ++v) {
             const auto& x = results.points[best.point].values[v];
-            where += fmt::format("{}{}={}", where.empty() ? "" : ", ", results.variables[v].path,
-                                 x ? fmt::format("{}", *x) : std::string("(scenario)"));
+            where += fmt::format("{}{} = {}", where.empty() ? "" : ", ", results.variables[v].path,
+                                 scenario::short_number(x.value_or(results.scenario_values[v])));
         }
-        const std::string value = best.metric.ends_with("_nok") ? with_thousands(best.value)
-                                                                : fmt::format("{:.4g}", best.value);
-        out += fmt::format("Best {}: {} in arm {} at {}\n", best.metric, value, arms[best.arm].name,
-                           where);
+        out += wrap_text(say("sweep.best", lang, metric_label(best.metric, lang),
+                             format_metric(best.metric, best.value, lang), arms[best.arm].name,
+                             where));
     }
     return out;
 }

@@ -125,14 +125,6 @@ void require_exponential(Conversion& c, const YAML::Node& n, const std::string& 
     }
 }
 
-double reference_hours(const model::DoseResponse& response) {
-    if (const auto* p = std::get_if<model::PowerDoseResponse>(&response))
-        return p->reference_hours_per_month;
-    if (const auto* s = std::get_if<model::SaturatingDoseResponse>(&response))
-        return s->reference_hours_per_month;
-    return model::PowerDoseResponse{}.reference_hours_per_month;
-}
-
 void convert_in_house(Conversion& c, const YAML::Node& h, std::size_t i, PathwayConfig& p,
                       const model::DoseResponse& dose_response) {
     const std::string path = "pathways.in_house";
@@ -152,10 +144,7 @@ void convert_in_house(Conversion& c, const YAML::Node& h, std::size_t i, Pathway
     c.bind_count(here("caseload_per_caseworker"), [terms](ModelConfig& m) -> std::int64_t& {
         return terms(m).caseload_per_caseworker;
     });
-    // The planned dose: the reference dose unless the scenario says otherwise.
-    t.hours_per_participant_month = reference_hours(dose_response);
     const std::pair<const char*, double model::InHouseTerms::*> numbers[] = {
-        {"hours_per_participant_month", &model::InHouseTerms::hours_per_participant_month},
         {"follow_up_share", &model::InHouseTerms::follow_up_share},
         {"cost_per_caseworker_year_nok", &model::InHouseTerms::cost_per_caseworker_year_nok},
         {"training_per_caseworker_nok", &model::InHouseTerms::training_per_caseworker_nok},
@@ -165,6 +154,14 @@ void convert_in_house(Conversion& c, const YAML::Node& h, std::size_t i, Pathway
         t.*member = h[key].as<double>();
         c.bind_number(here(key),
                       [terms, member](ModelConfig& m) -> double& { return terms(m).*member; });
+    }
+    // The planned dose; without it, the dose-response's reference (resolved at run time, so a
+    // sweep of the reference moves it too).
+    if (h["hours_per_participant_month"]) {
+        t.hours_per_participant_month = h["hours_per_participant_month"].as<double>();
+        c.bind_number(here("hours_per_participant_month"), [terms](ModelConfig& m) -> double& {
+            return *terms(m).hours_per_participant_month;
+        });
     }
     if (const YAML::Node turnover = h["turnover"]) {
         model::Turnover to;

@@ -6,8 +6,10 @@
 namespace followsim::scenario {
 
 std::string Diagnostic::format() const {
-    return fmt::format("{}:{}:{}: {}: {}", file, line, column, path.empty() ? "(top)" : path,
-                       message);
+    const std::string where = path.empty() ? "(top)" : path;
+    // A command-line option (--set KEY=VALUE, --vary ...) has no lines: name it as given.
+    if (file.starts_with("--")) return fmt::format("{}: {}: {}", file, where, message);
+    return fmt::format("{}:{}:{}: {}: {}", file, line, column, where, message);
 }
 
 namespace {

@@ -1,4 +1,5 @@
-// Problems found in a scenario, each placed as FILE:LINE:COL: key.path: message.
+// Problems found in a scenario, each placed as FILE:LINE:COL: key.path: message, or, when a
+// command-line option made the value, as --set KEY=VALUE: key.path: message.
 #pragma once
 
 #include <stdexcept>

@@ -11,8 +11,9 @@
 
 namespace followsim::scenario {
 
-Assignment Assignment::set(const std::string& path, double value, const std::string& text) {
-    return Assignment{path, value, text, fmt::format("--set {}={}", path, text),
+Assignment Assignment::set(const std::string& path, double value, const std::string& text,
+                           const std::string& flag) {
+    return Assignment{path, value, text, fmt::format("{} {}={}", flag, path, text),
                       static_cast<int>(path.size()) + 2};
 }
 

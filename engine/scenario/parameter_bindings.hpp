@@ -34,8 +34,10 @@ struct Assignment {
     std::string origin;
     int column = 1;
 
-    // "path=text" as --set would take it (text: the value as written, with its unit).
-    static Assignment set(const std::string& path, double value, const std::string& text);
+    // "path=text" as --set would take it (text: the value as written, with its unit); `flag`
+    // names the option it came from in messages (--set, --vary).
+    static Assignment set(const std::string& path, double value, const std::string& text,
+                          const std::string& flag = "--set");
 };
 
 class ParameterBindings {

@@ -6,6 +6,7 @@
 #include "engine/scenario/conversion.hpp"
 #include "engine/scenario/model_checks.hpp"
 #include "engine/scenario/problem_reporter.hpp"
+#include "engine/scenario/scenario_text.hpp"
 #include "engine/scenario/schema.hpp"
 #include "engine/scenario/schema_validator.hpp"
 #include "engine/scenario/yaml_document.hpp"
@@ -45,10 +46,10 @@ void convert(Conversion& c, Scenario& sc) {
     convert_uncertainty(c, root["uncertainty"], sc, sc.uncertainty);
 }
 
-std::string emit(const YAML::Node& root) {
-    YAML::Emitter emitter;
-    emitter << root;
-    return emitter.c_str();
+// An override "path=value" as a change of the text, marked as coming from `origin`.
+TextChange text_change(const std::string& assignment, const std::string& origin) {
+    const auto equals = assignment.find('=');
+    return {assignment.substr(0, equals), assignment.substr(equals + 1), origin};
 }
 
 }  // namespace
@@ -79,7 +80,12 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_lab
     Conversion conversion(root, reporter, rules, sc.parameters);
     convert(conversion, sc);
     if (reporter.has_problems()) reporter.raise();
-    sc.resolved_yaml = emit(root);
+    std::vector<TextChange> changes;
+    for (const std::string& assignment : overrides)
+        changes.push_back(text_change(assignment, "--set"));
+    sc.resolved_yaml = edited_scenario_text(text, changes, root);
+    // The file's last newline is the results folder's to add.
+    while (sc.resolved_yaml.ends_with('\n')) sc.resolved_yaml.pop_back();
     return sc;
 }
 
@@ -87,18 +93,21 @@ Scenario load_scenario_file(const std::string& path, const std::vector<std::stri
     return load_scenario_text(read_scenario_text(path), path, overrides);
 }
 
-Scenario with_assignments(const Scenario& base, const std::vector<Assignment>& assignments) {
+Scenario with_assignments(const Scenario& base, const std::vector<Assignment>& assignments,
+                          const std::string& origin) {
     Scenario sc = base;
     sc.parameters.apply(sc.model, assignments);
     // The text as run, edited to match (values only: the structure is the base's).
     YAML::Node root = YAML::Load(base.resolved_yaml);
     ProblemReporter unused(base.file);
+    std::vector<TextChange> changes;
     for (const Assignment& a : assignments) {
         const std::string canonical = base.parameters.find(a.path, base.model)->path;
         apply_override(root, canonical + "=" + a.text, unused);
         sc.overrides.push_back(canonical + "=" + a.text);
+        changes.push_back(text_change(canonical + "=" + a.text, origin));
     }
-    sc.resolved_yaml = emit(root);
+    sc.resolved_yaml = edited_scenario_text(base.resolved_yaml, changes, root);
     return sc;
 }
 

@@ -1,7 +1,10 @@
 #include "engine/scenario/units.hpp"
 
+#include <fmt/core.h>
+
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <utility>
 
 #include "engine/model/model_config.hpp"
@@ -93,6 +96,11 @@ std::optional<double> parse_rate_per_day(std::string_view text) {
     const auto unit = days_per_unit(rest);
     if (!unit) return std::nullopt;
     return parsed->first / *unit;
+}
+
+std::string short_number(double x) {
+    if (!std::isfinite(x)) return fmt::format("{}", x);
+    return fmt::format("{}", std::strtod(fmt::format("{:.12g}", x).c_str(), nullptr));
 }
 
 }  // namespace followsim::scenario

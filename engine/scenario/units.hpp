@@ -8,6 +8,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace followsim::scenario {
@@ -27,5 +28,8 @@ std::optional<double> days_per_unit(std::string_view unit);
 std::optional<double> parse_duration_days(std::string_view text);
 // "<number> per <unit>" (a singular unit) per day; nullopt if the text is not a rate.
 std::optional<double> parse_rate_per_day(std::string_view text);
+// A number as a person would write it: the shortest text of the value rounded to 12
+// significant digits, so a step of 0.1 + 0.7 reads "0.8", not "0.7999999999999999".
+std::string short_number(double x);
 
 }  // namespace followsim::scenario

@@ -85,7 +85,9 @@ void apply_override(YAML::Node& root, const std::string& assignment, ProblemRepo
             }
             continue;
         }
-        if (!current.IsMap() && !current.IsNull()) {
+        // A section the path goes through but the scenario does not have yet (arms.new.route)
+        // is made; only a value (a scalar) cannot take keys.
+        if (current.IsDefined() && !current.IsMap() && !current.IsNull()) {
             reporter.report_plain(origin, so_far,
                                   fmt::format("'{}' is a value, not a section with keys", so_far));
             return;

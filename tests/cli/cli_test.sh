@@ -3,8 +3,8 @@
 # interruption, the result files and their shape, --set, and determinism across threads.
 # Usage: cli_test.sh PATH/TO/followsim SOURCE_DIR
 set -uo pipefail
-fs="$1"
-src="$2"
+fs="$(realpath "$1")"
+src="$(realpath "$2")"
 py=/usr/bin/python3
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -45,7 +45,7 @@ check "validate warns when an arm can never serve anyone" \
 check "... saying so" grep -q "^warning: arms.outsourced: sends about .* to oppfolging, which has no places" "$work/err"
 check "run exits 0" test "$(status_of "$fs" run "$src/scenarios/heimdal.yaml" --out "$work/h1" \
   --replications 20 --seed 3 --threads 1)" = 0
-check "run prints the arms side by side" grep -q "in_house.*outsourced.*baseline" "$work/out"
+check "run prints every arm" test "$(grep -c -E "^(in_house|outsourced|baseline)$" "$work/out")" = 3
 for f in summary.json replications.csv timeseries.csv scenario.yaml report.html; do
   check "run writes $f" test -s "$work/h1/$f"
 done
@@ -94,7 +94,7 @@ assert d["scenario"]["overrides"] == ["pathways.in_house.caseworkers=2"]
 PY
 check "a bad --set is exit 2" test "$(status_of "$fs" run "$src/scenarios/heimdal.yaml" --out "$work/h4" \
   --set pathways.in_house.caseworkers=-1)" = 2
-check "... with the override named in the message" grep -q "^--set pathways.in_house.caseworkers=-1:1:31: " "$work/err"
+check "... with the override named in the message" grep -q "^--set pathways.in_house.caseworkers=-1: pathways.in_house.caseworkers: " "$work/err"
 
 check "--format json prints summary.json" test "$(status_of "$fs" run "$src/scenarios/heimdal.yaml" \
   --out "$work/h5" --replications 5 --format json)" = 0
@@ -108,14 +108,74 @@ script -qec "$fs run $src/scenarios/heimdal.yaml --replications 300 --threads 1 
 check "on a terminal, a progress bar with done, rate and time left" \
   grep -q "300/300 replications, .*/s, .* s left" "$work/tty.log"
 
+# Results for people: the verdict first, at most 100 columns, Norwegian on request.
+status_of "$fs" run "$src/scenarios/heimdal.yaml" --out "$work/v" --replications 5 >/dev/null
+check "run prints the verdict first" grep -q "^Choose .*: it gives society the most" <(head -1 "$work/out")
+check "the terminal output is at most 100 columns wide" "$py" - "$work/out" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+assert max(len(l) for l in lines) <= 100, max(lines, key=len)
+PY
+for f in key_figures.csv results.xlsx; do
+  check "run writes $f" test -s "$work/v/$f"
+done
+check "--lang nb prints Norwegian" test "$(status_of "$fs" run "$src/scenarios/heimdal.yaml" --out "$work/nb" \
+  --replications 5 --lang nb)" = 0
+check "... the verdict in bokmål, numbers with decimal commas" grep -q "^Velg .*[0-9],[0-9].*mill\." "$work/out"
+check "... and a Norwegian report" grep -q "<html lang=nb>" "$work/nb/report.html"
+check "... at most 100 columns wide" "$py" - "$work/out" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+assert max(len(l) for l in lines) <= 100, max(lines, key=len)
+PY
+
+# Each command's own default folder: results/<scenario>-<command>.
+mkdir -p "$work/cwd"
+(cd "$work/cwd" && "$fs" run "$src/scenarios/heimdal.yaml" --replications 3 -q \
+  && "$fs" psa "$src/scenarios/heimdal.yaml" --draws 3 --replications 1 -q)
+check "run's default folder is results/heimdal-run" test -s "$work/cwd/results/heimdal-run/replications.csv"
+check "psa's default folder is results/heimdal-psa" test -s "$work/cwd/results/heimdal-psa/psa.csv"
+check "... and holds no run's files" test ! -e "$work/cwd/results/heimdal-psa/replications.csv"
+
+# Messages
+check "a mistyped command is bad usage" test "$(status_of "$fs" runn "$src/scenarios/heimdal.yaml")" = 2
+check "... with a suggestion" grep -q "^followsim: 'runn' is not a command; did you mean 'run'?$" "$work/err"
+check "validate of an invalid scenario writes nothing and does not say so" \
+  test "$(status_of "$fs" validate "$bad")" = 2
+check "... 1 problem found." grep -q "^1 problem found\.$" "$work/err"
+check "an arm added with --set runs" test "$(status_of "$fs" run "$src/scenarios/heimdal.yaml" \
+  --replications 2 -q --set arms.extra.route=baseline --out "$work/extra")" = 0
+check "... and its scenario.yaml keeps the comments" grep -q "# R-109/2021: 4 % real" "$work/extra/scenario.yaml"
+check "... with the change marked" grep -q "extra: {route: baseline}  # followsim: --set, added" "$work/extra/scenario.yaml"
+
+# Progress also when stderr is not a terminal: a line every few seconds.
+"$fs" run "$src/scenarios/national.yaml" --replications 12 --threads 1 --out "$work/nat" >/dev/null 2>"$work/nat.err"
+check "a long run reports progress on a non-terminal stderr" \
+  grep -q "^followsim: [0-9]*/12 replications in [0-9]* s, about [0-9]* s left$" "$work/nat.err"
+
 # report and compare
 rm "$work/h1/report.html"
 check "report DIR writes report.html again" test "$(status_of "$fs" report "$work/h1")" = 0
 check "... from the files in the folder" test -s "$work/h1/report.html"
 check "report of a folder without results is exit 1" test "$(status_of "$fs" report "$work/nothing")" = 1
 check "compare exits 0" test "$(status_of "$fs" compare "$work/h1" "$work/h3" --out "$work/cmp")" = 0
-check "compare prints the folders' arms side by side" grep -q "h1/in_house.*h3/in_house" "$work/out"
+check "compare prints every folder's arms" grep -q "^h3/in_house " "$work/out"
+check "... and the differences, paired by replication" grep -q "^h3 minus h1 (paired by replication" "$work/out"
 check "compare writes a report" test -s "$work/cmp/report.html"
+check "... and comparison.json with the differences and the scenario diff" "$py" - "$work/cmp/comparison.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = d["comparisons"][0]
+assert c["folder"] == "h3" and c["versus"] == "h1" and c["paired"]
+assert {"path": "pathways.in_house.caseworkers", "before": "6", "after": "2"} in c["scenario_diff"]
+npv = [x for x in c["differences"] if x["arm"] == "in_house" and x["metric"] == "npv_socioeconomic_nok"][0]
+assert npv["ci95"][0] <= npv["mean"] <= npv["ci95"][1]
+PY
+check "compare refuses folders of different price years" \
+  test "$(status_of "$fs" compare "$work/h1" "$work/nat" --out "$work/cmp2")" = 2
+check "... and says how to convert them" grep -q "give --price-year YEAR" "$work/err"
+check "compare --price-year converts them" \
+  test "$(status_of "$fs" compare "$work/h1" "$work/nat" --price-year 2024 --out "$work/cmp2")" = 0
 
 # psa, sweep, calibrate
 check "psa exits 0" test "$(status_of "$fs" psa "$src/scenarios/heimdal.yaml" --draws 20 --replications 2 \
@@ -165,11 +225,24 @@ check "a bad --vary is bad usage" test "$(status_of "$fs" sweep "$src/scenarios/
   --vary pathways.in_house.caseworkers=1:4 --out "$work/sweep2")" = 2
 check "a swept value the scenario refuses is exit 2" test "$(status_of "$fs" sweep "$src/scenarios/heimdal.yaml" \
   --vary pathways.in_house.caseworkers=0.5:1.5:3 --out "$work/sweep3")" = 2
+check "... naming --vary" grep -q "^--vary pathways.in_house.caseworkers=0.5: pathways.in_house.caseworkers: " "$work/err"
+check "sweep compares the best arm with the best other arm, and names the best points' values" \
+  "$py" - "$work/sweep/summary.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["sweep"]["tornado"]
+assert t["arm"] == d["decision"]["recommended_arm"] and t["versus"] == d["decision"]["runner_up"]
+for b in d["sweep"]["best"]:
+    assert all(isinstance(v, (int, float)) for v in b["values"].values()), b
+PY
 check "calibrate exits 0" test "$(status_of "$fs" calibrate "$src/scenarios/heimdal.yaml" \
   --param pathways.in_house.placement.probability --target placement_rate=0.6 --arm in_house \
   --replications 50 --out "$work/cal" --write "$work/cal/calibrated.yaml")" = 0
 check "calibrate prints the value with its interval" grep -q "^pathways.in_house.placement.probability = .* \[.*\]" "$work/out"
 check "the calibrated scenario is valid" test "$(status_of "$fs" validate "$work/cal/calibrated.yaml")" = 0
+check "... keeps the source's comments" grep -q "# R-109/2021: 20 % of the net change in public spending" "$work/cal/calibrated.yaml"
+check "... and marks the calibrated value" \
+  grep -q "placement: {probability: 0\.[0-9]*, within: 24 months}  # followsim: calibrated 20[0-9-]* to placement_rate=0.6, probability was 0.6672" "$work/cal/calibrated.yaml"
 check "an unbracketed target is bad usage" test "$(status_of "$fs" calibrate "$src/scenarios/heimdal.yaml" \
   --param pathways.in_house.placement.probability --target placement_rate=0.999 --bracket 0.3:0.5 \
   --replications 5 --out "$work/cal2")" = 2

@@ -1,6 +1,7 @@
 // PSA, sweeps and calibration: degenerate draws equal the deterministic run, draws have the
 // moments and correlations asked for, a calibration recovers the value that made its target,
 // and results do not depend on the number of threads.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
@@ -172,7 +173,9 @@ TEST_CASE("sweep specifications are parsed and checked", "[sweep]") {
     CHECK(v.path == "pathways.in_house.caseworkers");
     CHECK(v.value(0) == 2.0);
     CHECK(v.value(4) == 6.0);
-    CHECK(v.assignment_for(3.0).origin == "--set pathways.in_house.caseworkers=3");
+    CHECK(v.assignment_for(3.0).origin == "--vary pathways.in_house.caseworkers=3");
+    // Steps read as people write them, not 0.7999999999999999.
+    CHECK(experiment::parse_vary("a=0.6:1.2:7").assignment_for(0.6 + 0.2).text == "0.8");
     const auto horizon = experiment::parse_vary("horizon=12:36:3:months").assignment_for(24);
     CHECK(horizon.text == "24 months");
     CHECK(horizon.value == Approx(730.5));
@@ -200,7 +203,20 @@ TEST_CASE("a sweep changes what it varies, and a grid covers every combination",
         CHECK(((std::isnan(a) && std::isnan(b)) || a == b));
     }
     REQUIRE(one_way.tornado.size() == 1);
-    CHECK(one_way.tornado[0].at_from < one_way.tornado[0].at_to);
+    // By default the best arm at the scenario's values against the best of the others.
+    const std::size_t value = experiment::metric_index("socioeconomic_value_nok");
+    std::vector<std::size_t> order{0, 1, 2};
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return one_way.means[0][x][value] > one_way.means[0][y][value];
+    });
+    CHECK(one_way.tornado_arm == order[0]);
+    CHECK(one_way.tornado_versus == order[1]);
+    CHECK(one_way.scenario_values == std::vector<double>{6.0});
+    // In-house against baseline: more caseworkers, more value.
+    settings.arm = "in_house";
+    settings.versus = "baseline";
+    const auto named = experiment::run_sweep(heimdal(), settings);
+    CHECK(named.tornado[0].at_from < named.tornado[0].at_to);
 
     settings.variables.push_back(
         experiment::parse_vary("budget.purchases_per_year_nok=1000000:6000000:3"));

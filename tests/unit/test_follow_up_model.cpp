@@ -171,8 +171,9 @@ TEST_CASE("the shipped scenarios conserve persons and respect limits", "[model]"
     check_conservation(heimdal, run(heimdal, 50));
     check_limits(heimdal, run(heimdal, 50));
     // National at a twentieth of the inflow and budget, to keep the test short.
-    const auto national = shipped("national.yaml", {"population.cohorts.0.arrivals={rate: 20 per day, until: 3 years}",
-                                                    "budget.purchases_per_year_nok=330000000"});
+    const auto national = shipped(
+        "national.yaml", {"population.cohorts.0.arrivals={rate: 20 per day, until: 3 years}",
+                          "budget.purchases_per_year_nok=330000000"});
     const auto results = run(national, 2);
     check_conservation(national, results);
     check_limits(national, results);

@@ -136,7 +136,7 @@ TEST_CASE("arms, cohorts and persons have maxima, with the reason", "[limits]") 
     for (int a = 0; a < 101; ++a) arms += "a" + std::to_string(a) + ": {route: in_house}, ";
     arms += "}";
     CHECK(problem_with({arms}).ends_with(
-        ":1:6: arms: 101 arms; at most 100: every arm is compared with every other on every "
+        ": arms: 101 arms; at most 100: every arm is compared with every other on every "
         "metric, so time and memory grow with the square of the arms (sweep varies a value over "
         "many levels instead)"));
     std::string cohorts = "population.cohorts=[";

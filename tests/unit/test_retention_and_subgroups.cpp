@@ -176,3 +176,117 @@ arms:
         CHECK(groups[1].persons + groups[2].persons == 0);
     }
 }
+
+TEST_CASE("follow-along bought with placements stays within the budget", "[retention][budget]") {
+    // A NOK 3 M budget, a place at NOK 10,000 a month and a year of follow-along at NOK 10,000
+    // a month with every placement: the follow-along is committed with the place, so the
+    // year's spending never passes the budget.
+    const auto sc = scenario::load_scenario_text(R"(
+name: after care
+horizon: 12 months
+price_year: 2025
+population:
+  cohorts:
+    - name: c
+      arrivals: {count: 100, at: 0 days}
+pathways:
+  dose_response: none
+  baseline: {placement: none}
+  measures:
+    kurs:
+      slots: 100
+      price_per_month_nok: 10000
+      placement: {rate: 0.3 per month}
+      after_placement: {duration: 12 months, price_per_month_nok: 10000}
+budget: {purchases_per_year_nok: 3000000}
+arms:
+  bought: {route: kurs}
+)",
+                                                 "t.yaml");
+    for (std::uint64_t rep = 0; rep < 5; ++rep) {
+        const model::ArmOutcome o = model::simulate_arm(sc.model, 0, 1, rep);
+        CHECK(o.budget_spent_nok <= 3e6 * (1 + 1e-9));
+        CHECK(o.peak_committed_nok <= 3e6 * (1 + 1e-9));
+        CHECK(o.placed > 0);
+    }
+}
+
+TEST_CASE("a staffing plan in order: a later cut cancels a pending hire", "[staff]") {
+    // 6 caseworkers; plan 10 from month 1 (recruited by month 4), then 8 from month 2: the
+    // pending 10 never comes; 8 is more than the 6 there, so it waits for recruitment too.
+    model::StaffingPlan plan;
+    plan.caseworkers = 6;
+    plan.hiring_lag_days = 3 * kDaysPerMonth;
+    plan.changes = {{1 * kDaysPerMonth, 10}, {2 * kDaysPerMonth, 8}};
+    const auto levels = plan.effective_levels();
+    REQUIRE(levels.size() == 2);
+    CHECK(levels[1].caseworkers == 8);
+    CHECK(levels[1].at_days == Approx(5 * kDaysPerMonth));
+    // A cut takes effect at once; a rise after it waits.
+    plan.changes = {{1 * kDaysPerMonth, 4}, {2 * kDaysPerMonth, 7}};
+    const auto cut = plan.effective_levels();
+    REQUIRE(cut.size() == 3);
+    CHECK(cut[1].at_days == Approx(1 * kDaysPerMonth));
+    CHECK(cut[2].at_days == Approx(5 * kDaysPerMonth));
+}
+
+TEST_CASE("a provider's effectiveness is a hazard ratio at the same dose", "[dose]") {
+    // The contracted dose equals the reference (factor 1) and no NAV caseworker: the hazard is
+    // effectiveness x the placement's rate: P(placed in 12 months) = 1 - exp(-0.5 x 0.1 x 12).
+    const auto sc = scenario::load_scenario_text(R"(
+name: effectiveness
+horizon: 12 months
+price_year: 2025
+population:
+  cohorts:
+    - name: c
+      arrivals: {count: 4000, at: 0 days}
+pathways:
+  baseline: {placement: none}
+  measures:
+    kurs:
+      slots: 4000
+      price_per_month_nok: 1000
+      hours_per_participant_month: 5
+      effectiveness: 0.5
+      placement: {rate: 0.1 per month}
+arms:
+  bought: {route: kurs}
+)",
+                                                 "t.yaml");
+    const model::ArmOutcome o = model::simulate_arm(sc.model, 0, 1, 0);
+    const double p = 1 - std::exp(-0.05 * 12);
+    CHECK(std::abs(o.placement_rate - p) < 4 * std::sqrt(p * (1 - p) / 4000));
+}
+
+TEST_CASE("a default planned dose follows the reference when it is varied", "[bindings]") {
+    // Without hours_per_participant_month the planned dose is the reference: setting the
+    // reference through its binding moves both, as --set does.
+    const std::string yaml = R"(
+name: reference
+horizon: 12 months
+price_year: 2025
+population:
+  cohorts:
+    - name: c
+      arrivals: {count: 30, at: 0 days}
+pathways:
+  dose_response: {power: {elasticity: 0.5, reference_hours_per_month: 5}}
+  baseline: {placement: none}
+  in_house: {caseworkers: 10, caseload_per_caseworker: 10, placement: {rate: 0.1 per month}}
+arms:
+  in_house: {route: in_house}
+)";
+    const auto base = scenario::load_scenario_text(yaml, "t.yaml");
+    const auto by_binding = scenario::with_assignments(
+        base, {scenario::Assignment::set("pathways.dose_response.power.reference_hours_per_month",
+                                         10, "10")});
+    const auto by_set = scenario::load_scenario_text(
+        yaml, "t.yaml", {"pathways.dose_response.power.reference_hours_per_month=10"});
+    for (std::uint64_t rep = 0; rep < 10; ++rep) {
+        const model::ArmOutcome a = model::simulate_arm(by_binding.model, 0, 1, rep);
+        const model::ArmOutcome b = model::simulate_arm(by_set.model, 0, 1, rep);
+        CHECK(a.placed == b.placed);
+        CHECK(a.mean_dose_hours_per_month == b.mean_dose_hours_per_month);
+    }
+}

@@ -13,22 +13,30 @@ VEGA_LITE_MIME = "application/vnd.vegalite.v5+json"
 
 
 def _metric_rows(arms: dict) -> list[dict]:
+    """ci95: the 95 % confidence interval of the mean; interval95 (PSA only): the 2.5th-97.5th
+    percentiles of the draws, where 95 % of the draws lie."""
     rows = []
+    draws = any(v is not None and "interval95" in v for e in arms.values() for v in e["metrics"].values())
     for arm, entry in arms.items():
         for metric, value in entry["metrics"].items():
-            if value is None:
-                rows.append({"arm": arm, "metric": metric, "mean": None, "sd": None,
-                             "ci95_low": None, "ci95_high": None})
-            else:
-                rows.append({"arm": arm, "metric": metric, "mean": value["mean"], "sd": value["sd"],
-                             "ci95_low": value["ci95"][0], "ci95_high": value["ci95"][1]})
+            row = {"arm": arm, "metric": metric, "mean": None, "sd": None, "ci95_low": None, "ci95_high": None}
+            if value is not None:
+                row.update(mean=value["mean"], sd=value["sd"], ci95_low=value["ci95"][0], ci95_high=value["ci95"][1])
+            if draws:
+                interval = value.get("interval95") if value is not None else None
+                row["interval95_low"] = interval[0] if interval else None
+                row["interval95_high"] = interval[1] if interval else None
+            rows.append(row)
     return rows
 
 
 class Results:
     """What run, psa, sweep or optimise produced.
 
-    summary      DataFrame (arm, metric, mean, sd, ci95_low, ci95_high)
+    summary      DataFrame (arm, metric, mean, sd, ci95_low, ci95_high: the 95 % CI of the mean;
+                 a PSA's also interval95_low, interval95_high: where 95 % of the draws lie)
+    decision     dict: the recommended arm by socio-economic NPV, probability best, runner-up,
+                 NPV gap, deciding threshold, text {en, nb}
     replications DataFrame, one row per replication x arm (run)
     timeseries   DataFrame, one row per arm x month (run)
     comparisons  DataFrame, one row per pair of arms and metric (delta, ICER, probability better)
@@ -58,8 +66,13 @@ class Results:
     def summary(self) -> pd.DataFrame:
         return pd.DataFrame(_metric_rows(self._summary.get("arms", {})))
 
+    @property
+    def decision(self) -> dict | None:
+        return self._summary.get("decision")
+
     def metric(self, name: str) -> pd.DataFrame:
-        """One metric per arm: mean, sd and interval."""
+        """One metric per arm: mean, sd, ci95_low/ci95_high (95 % CI of the mean) and, for a PSA,
+        interval95_low/interval95_high (95 % of the draws)."""
         table = self.summary
         return table[table["metric"] == name].set_index("arm").drop(columns="metric")
 
@@ -136,13 +149,14 @@ class Results:
             spec["vconcat"].append(s)
         return {VEGA_LITE_MIME: spec, "text/plain": repr(self)}
 
-    def report_html(self) -> str:
-        return self._folder.report_html()
+    def report_html(self, lang: str = "en") -> str:
+        """report.html in English ("en") or Norwegian bokmål ("nb")."""
+        return self._folder.report_html(lang)
 
-    def save(self, folder: str | Path) -> Path:
+    def save(self, folder: str | Path, lang: str = "en") -> Path:
         """Writes the files the command line writes (summary.json, CSVs, scenario.yaml,
-        report.html) into `folder`, all or nothing."""
-        self._folder.write(str(folder))
+        key_figures.csv, results.xlsx, report.html in `lang`) into `folder`, all or nothing."""
+        self._folder.write(str(folder), lang)
         return Path(folder)
 
     def plot(self, kind: str = "placement", ax=None):
@@ -153,7 +167,8 @@ class Results:
     def __repr__(self) -> str:
         run = self._summary.get("run", {})
         arms = ", ".join(self._summary.get("arms", {}))
-        return f"<followsim.Results {self._summary['scenario']['name']!r}: arms {arms}; run {run}>"
+        choice = f"; recommended {self.decision['recommended_arm']}" if self.decision else ""
+        return f"<followsim.Results {self._summary['scenario']['name']!r}: arms {arms}{choice}; run {run}>"
 
 
 class Optimisation(Results):

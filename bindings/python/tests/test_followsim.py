@@ -27,7 +27,8 @@ def test_results_equal_the_command_lines_summary(heimdal_path, cli, tmp_path):
     from_cli = json.loads((tmp_path / "summary.json").read_text())
     sc = followsim.Scenario.load(heimdal_path, ["pathways.in_house.caseworkers=3"])
     from_python = followsim.run(sc, replications=40, seed=7, threads=2).to_dict()
-    for key in ("followsim_version", "scenario", "baseline_arm", "arms", "comparisons", "cost_effectiveness"):
+    for key in ("followsim_version", "scenario", "decision", "baseline_arm", "arms", "comparisons",
+                "cost_effectiveness"):
         assert from_python[key] == from_cli[key], key
     for key in ("replications", "seed", "events"):
         assert from_python["run"][key] == from_cli["run"][key]
@@ -145,7 +146,10 @@ def test_save_writes_the_command_lines_files(heimdal_path, tmp_path):
     res = followsim.run(heimdal_path, replications=5)
     folder = res.save(tmp_path / "out")
     assert sorted(p.name for p in folder.iterdir()) == [
-        "replications.csv", "report.html", "scenario.yaml", "summary.json", "timeseries.csv"]
+        "key_figures.csv", "replications.csv", "report.html", "results.xlsx", "scenario.yaml", "summary.json",
+        "timeseries.csv"]
+    res.save(tmp_path / "nb", lang="nb")
+    assert '<html lang=nb>' in (tmp_path / "nb" / "report.html").read_text()
     assert json.loads((folder / "summary.json").read_text()) == res.to_dict()
 
 
@@ -280,3 +284,64 @@ def test_optimise_refuses_bad_requests(source, heimdal_path):
         followsim.optimise(str(source / "scenarios" / "mmc.yaml"), budget=10_000_000)
     with pytest.raises(ValueError, match="use npv, placements or net_fiscal"):
         followsim.optimise(heimdal_path, budget=10_000_000, objective="speed")
+
+
+def test_psa_interval95_is_the_spread_of_the_draws_in_psa_csv(heimdal_path, cli, tmp_path):
+    import numpy as np
+    subprocess.run([cli, "psa", heimdal_path, "--draws", "40", "--replications", "2", "--seed", "5",
+                    "--out", str(tmp_path), "--quiet"], check=True)
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    draws = pd.read_csv(tmp_path / "psa.csv")
+    checked = 0
+    for arm, entry in summary["arms"].items():
+        rows = draws[draws["arm"] == arm]
+        for metric, value in entry["metrics"].items():
+            if value is None:
+                continue
+            column = rows[metric].dropna()
+            low, high = np.percentile(column, [2.5, 97.5])
+            assert value["interval95"] == pytest.approx([low, high], rel=1e-9, abs=1e-9), (arm, metric)
+            checked += 1
+    assert checked > 50
+    # Python labels the two intervals apart.
+    res = followsim.psa(heimdal_path, draws=40, replications=2, seed=5)
+    m = res.metric("npv_socioeconomic_nok")
+    assert {"ci95_low", "ci95_high", "interval95_low", "interval95_high"} <= set(m.columns)
+    assert m.loc["in_house", "interval95_high"] - m.loc["in_house", "interval95_low"] > \
+        m.loc["in_house", "ci95_high"] - m.loc["in_house", "ci95_low"]
+    assert res.decision["recommended_arm"] == summary["decision"]["recommended_arm"]
+
+
+def test_results_xlsx_matches_summary_json(heimdal_path, cli, tmp_path):
+    import openpyxl
+    subprocess.run([cli, "run", heimdal_path, "--replications", "10", "--out", str(tmp_path), "--quiet"],
+                   check=True)
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    book = openpyxl.load_workbook(tmp_path / "results.xlsx", read_only=True)
+    assert {"decision", "key figures", "arms", "comparisons", "time series"} <= set(book.sheetnames)
+    rows = list(book["arms"].iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert header[:5] == ("arm", "metric", "label", "mean", "sd")
+    seen = 0
+    for row in body:
+        value = summary["arms"][row[0]]["metrics"][row[1]]
+        if value is None:
+            assert row[3] is None
+            continue
+        assert row[3] == pytest.approx(value["mean"], rel=1e-12)
+        assert (row[5], row[6]) == pytest.approx(tuple(value["ci95"]), rel=1e-12)
+        seen += 1
+    assert seen > 60
+    decision = {r[0]: r[1] for r in book["decision"].iter_rows(values_only=True)}
+    assert decision["recommended_arm"] == summary["decision"]["recommended_arm"]
+    assert decision["text.nb"] == summary["decision"]["text"]["nb"]
+    comparisons = list(book["comparisons"].iter_rows(values_only=True))
+    npv = [r for r in comparisons[1:] if r[2] == "npv_socioeconomic_nok"]
+    assert len(npv) == len(summary["comparisons"])
+    assert npv[0][3] == pytest.approx(summary["comparisons"][0]["delta"]["npv_socioeconomic_nok"]["mean"])
+    months = list(book["time series"].iter_rows(values_only=True))
+    assert len(months) - 1 == len(pd.read_csv(tmp_path / "timeseries.csv"))
+    key = pd.read_csv(tmp_path / "key_figures.csv")
+    k = key[(key["arm"] == "in_house") & (key["metric"] == "npv_socioeconomic_nok")].iloc[0]
+    assert k["mean"] == pytest.approx(summary["arms"]["in_house"]["metrics"]["npv_socioeconomic_nok"]["mean"])
+    assert k["label_nb"] == "Samfunnsøkonomisk netto nåverdi"

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "engine/output/number_format.hpp"
+
 namespace followsim::output {
 
 // A chart of the page: its element id and its Vega-Lite spec.
@@ -24,15 +26,18 @@ const nlohmann::ordered_json* metric(const nlohmann::ordered_json& summary, cons
 // A metric's mean, 0 where it is missing.
 double metric_mean(const nlohmann::ordered_json& summary, const std::string& arm,
                    const std::string& name);
-// A mean with its interval, a row per `y`: a rule from low to high and a point at the mean;
-// `point_encoding` adds to the point's encoding (a tooltip, a colour).
+// An axis of NOK labelled as people read it: 120 M, 1.5 bn (nb: 120 mill., 1,5 mrd.).
+nlohmann::ordered_json nok_axis(Lang lang);
+// A mean with its interval, a row per `y`: a rule from low to high with ticks at its ends and
+// a point at the mean; `point_encoding` adds to the point's encoding (a tooltip, a colour).
 nlohmann::ordered_json interval_layers(const nlohmann::ordered_json& y, int point_size,
-                                       const nlohmann::ordered_json& point_encoding);
-// Bars of NOK per arm: the mean of each metric of `metrics` (name, label), labelled in the
-// field `part`. Stacked, a missing metric adds nothing; side by side, it has no bar.
+                                       const nlohmann::ordered_json& point_encoding, Lang lang);
+// Bars of NOK per arm: the mean of each metric of `metrics`, labelled by the metric's name in
+// `lang` in the field `part`. Stacked, a missing metric adds nothing; side by side, it has no
+// bar.
 nlohmann::ordered_json nok_bars(nlohmann::ordered_json spec, const nlohmann::ordered_json& summary,
-                                const std::vector<std::pair<std::string, std::string>>& metrics,
-                                const std::string& part, bool stacked);
+                                const std::vector<std::string>& metrics, const std::string& part,
+                                bool stacked, Lang lang);
 // NaN (a missing value) as null.
 nlohmann::ordered_json number_or_null(double x);
 

@@ -7,33 +7,40 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "engine/output/compare_table.hpp"
+#include "engine/output/number_format.hpp"
 #include "engine/output/report/report_data.hpp"
 
 namespace followsim::output {
 
 // run_charts.cpp
-nlohmann::ordered_json states_chart(const std::vector<ArmMonths>& months);
+nlohmann::ordered_json states_chart(const std::vector<ArmMonths>& months, Lang lang);
 nlohmann::ordered_json placement_chart(const std::vector<ArmMonths>& months,
-                                       const nlohmann::ordered_json& summary);
-nlohmann::ordered_json cost_chart(const nlohmann::ordered_json& summary);
-nlohmann::ordered_json accounts_chart(const nlohmann::ordered_json& summary);
-nlohmann::ordered_json npv_chart(const nlohmann::ordered_json& summary);
+                                       const nlohmann::ordered_json& summary, Lang lang);
+nlohmann::ordered_json cost_chart(const nlohmann::ordered_json& summary, Lang lang);
+nlohmann::ordered_json accounts_chart(const nlohmann::ordered_json& summary, Lang lang);
+nlohmann::ordered_json npv_chart(const nlohmann::ordered_json& summary, Lang lang);
 
 // psa_charts.cpp
-nlohmann::ordered_json plane_chart(const nlohmann::ordered_json& summary);
-nlohmann::ordered_json ceac_chart(const nlohmann::ordered_json& summary);
-nlohmann::ordered_json evppi_chart(const nlohmann::ordered_json& summary);
+nlohmann::ordered_json plane_chart(const nlohmann::ordered_json& summary, Lang lang);
+nlohmann::ordered_json ceac_chart(const nlohmann::ordered_json& summary, Lang lang);
+nlohmann::ordered_json evppi_chart(const nlohmann::ordered_json& summary, Lang lang);
 
 // sweep_charts.cpp
-nlohmann::ordered_json tornado_chart(const nlohmann::ordered_json& summary);
-nlohmann::ordered_json sweep_chart(const nlohmann::ordered_json& summary, const SweepTable& sweep);
+nlohmann::ordered_json tornado_chart(const nlohmann::ordered_json& summary, Lang lang);
+nlohmann::ordered_json sweep_chart(const nlohmann::ordered_json& summary, const SweepTable& sweep,
+                                   Lang lang);
 
 // optimise_charts.cpp: the objective over the split, and how the best split spends the budget.
-nlohmann::ordered_json optimise_chart(const nlohmann::ordered_json& summary);
-nlohmann::ordered_json optimise_split_chart(const nlohmann::ordered_json& summary);
+nlohmann::ordered_json optimise_chart(const nlohmann::ordered_json& summary, Lang lang);
+nlohmann::ordered_json optimise_split_chart(const nlohmann::ordered_json& summary, Lang lang);
 
-// compare_charts.cpp: NPV and placement rate per arm and results folder.
-nlohmann::ordered_json compare_npv_chart(const std::vector<LabelledResults>& results);
-nlohmann::ordered_json compare_placement_chart(const std::vector<LabelledResults>& results);
+// compare_charts.cpp: NPV and placement rate per arm and results folder, and the differences
+// against the first folder with their intervals.
+nlohmann::ordered_json compare_npv_chart(const std::vector<LabelledResults>& results, Lang lang);
+nlohmann::ordered_json compare_placement_chart(const std::vector<LabelledResults>& results,
+                                               Lang lang);
+nlohmann::ordered_json compare_difference_chart(const std::vector<FolderComparison>& comparisons,
+                                                Lang lang);
 
 }  // namespace followsim::output

@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include "engine/output/arm_table.hpp"
+#include "engine/output/labels.hpp"
 #include "engine/output/report/chart_spec.hpp"
 #include "engine/output/report/charts.hpp"
 
@@ -11,7 +12,7 @@ namespace followsim::output {
 
 using nlohmann::ordered_json;
 
-ordered_json optimise_chart(const ordered_json& summary) {
+ordered_json optimise_chart(const ordered_json& summary, Lang lang) {
     const ordered_json& o = summary.at("optimise");
     const std::string objective = o.at("objective").get<std::string>();
     const auto best = o.at("best").at("index").get<std::size_t>();
@@ -37,7 +38,7 @@ ordered_json optimise_chart(const ordered_json& summary) {
     const ordered_json x = {{"field", "caseworkers"},
                             {"type", "quantitative"},
                             {"axis", {{"tickMinStep", 1}, {"format", "d"}}},
-                            {"title", "caseworker FTEs (the rest of the budget buys places)"}};
+                            {"title", text("chart.optimise_x", lang)}};
     const ordered_json y = {{"field", "mean"}, {"type", "quantitative"}, {"title", objective}};
     const ordered_json tooltip = ordered_json::array({{{"field", "caseworkers"}},
                                                       {{"field", "share"}, {"format", ".1%"}},
@@ -46,12 +47,10 @@ ordered_json optimise_chart(const ordered_json& summary) {
                                                       {{"field", "mean"}, {"format", ",.0f"}},
                                                       {{"field", "low"}, {"format", ",.0f"}},
                                                       {{"field", "high"}, {"format", ",.0f"}}});
-    ordered_json spec = base_spec(
-        "The objective over the split",
-        fmt::format("{} of arm {} for NOK {} a year; every candidate with its 95 % interval, "
-                    "the best as a diamond",
-                    objective, o.at("arm").get<std::string>(),
-                    with_thousands(o.at("budget_nok_per_year").get<double>())));
+    ordered_json spec =
+        base_spec(std::string(text("chart.optimise", lang)),
+                  say("chart.optimise_sub", lang, objective, o.at("arm").get<std::string>(),
+                      nok_text(o.at("budget_nok_per_year").get<double>(), lang)));
     spec["width"] = 560;
     spec["height"] = 300;
     spec["data"] = {{"values", std::move(values)}};
@@ -64,13 +63,15 @@ ordered_json optimise_chart(const ordered_json& summary) {
         spec["layer"].push_back(
             {{"mark", {{"type", "line"}, {"color", "gray"}}}, {"encoding", {{"x", x}, {"y", y}}}});
     }
-    spec["layer"].push_back(
-        {{"mark", {{"type", "point"}, {"filled", true}, {"size", 50}}},
-         {"encoding",
-          {{"x", x},
-           {"y", y},
-           {"color", {{"field", "phase"}, {"type", "nominal"}, {"title", "candidate from"}}},
-           {"tooltip", tooltip}}}});
+    spec["layer"].push_back({{"mark", {{"type", "point"}, {"filled", true}, {"size", 50}}},
+                             {"encoding",
+                              {{"x", x},
+                               {"y", y},
+                               {"color",
+                                {{"field", "phase"},
+                                 {"type", "nominal"},
+                                 {"title", text("chart.candidate_from", lang)}}},
+                               {"tooltip", tooltip}}}});
     spec["layer"].push_back(
         {{"transform", ordered_json::array({{{"filter", "datum.best"}}})},
          {"mark", {{"type", "point"}, {"shape", "diamond"}, {"size", 220}, {"color", "black"}}},
@@ -78,14 +79,14 @@ ordered_json optimise_chart(const ordered_json& summary) {
     return spec;
 }
 
-ordered_json optimise_split_chart(const ordered_json& summary) {
+ordered_json optimise_split_chart(const ordered_json& summary, Lang lang) {
     const ordered_json& o = summary.at("optimise");
     const ordered_json& best = o.at("best");
     const double budget = o.at("budget_nok_per_year").get<double>();
     ordered_json values = ordered_json::array();
     double used = best.at("staff_cost_per_year_nok").get<double>();
     values.push_back(
-        {{"part", fmt::format("{} caseworkers", best.at("caseworkers").get<long long>())},
+        {{"part", say("chart.n_caseworkers", lang, best.at("caseworkers").get<long long>())},
          {"nok", used}});
     for (const auto& m : o.at("measures")) {
         const std::string name = m.at("name").get<std::string>();
@@ -93,14 +94,13 @@ ordered_json optimise_split_chart(const ordered_json& summary) {
         const double cost =
             static_cast<double>(slots) * m.at("price_per_month_nok").get<double>() * 12.0;
         used += cost;
-        values.push_back({{"part", fmt::format("{} places of {}", slots, name)}, {"nok", cost}});
+        values.push_back({{"part", say("chart.n_places", lang, slots, name)}, {"nok", cost}});
     }
     values.push_back(
-        {{"part", "not bound to staff or places"}, {"nok", std::max(0.0, budget - used)}});
-    for (auto& v : values) v["budget"] = "best split";
-    ordered_json spec = base_spec(
-        "How the best split spends the budget",
-        "a year's staff cost and the yearly cost of the places bought, if every place is used");
+        {{"part", text("chart.unbound", lang)}, {"nok", std::max(0.0, budget - used)}});
+    for (auto& v : values) v["budget"] = text("chart.best_split", lang);
+    ordered_json spec = base_spec(std::string(text("chart.split", lang)),
+                                  std::string(text("chart.split_sub", lang)));
     spec["width"] = 560;
     spec["height"] = 60;
     spec["data"] = {{"values", std::move(values)}};
@@ -108,7 +108,10 @@ ordered_json optimise_split_chart(const ordered_json& summary) {
     spec["encoding"] = {
         {"y", {{"field", "budget"}, {"type", "nominal"}, {"title", nullptr}}},
         {"x",
-         {{"field", "nok"}, {"type", "quantitative"}, {"stack", "zero"}, {"title", "NOK a year"}}},
+         {{"field", "nok"},
+          {"type", "quantitative"},
+          {"stack", "zero"},
+          {"title", text("chart.nok_a_year", lang)}}},
         {"color", {{"field", "part"}, {"type", "nominal"}, {"sort", nullptr}, {"title", nullptr}}},
         {"tooltip",
          ordered_json::array({{{"field", "part"}}, {{"field", "nok"}, {"format", ",.0f"}}})}};

@@ -1,5 +1,6 @@
 // The cost-effectiveness charts: the plane of a PSA's draws against the baseline arm, the
 // acceptability curve (CEAC) of a PSA or a run, and a PSA's EVPPI.
+#include "engine/output/labels.hpp"
 #include "engine/output/report/chart_spec.hpp"
 #include "engine/output/report/charts.hpp"
 
@@ -11,7 +12,7 @@ namespace {
 
 // A line per arm or parameter over the CEAC's willingness-to-pay grid (field "wtp").
 ordered_json wtp_lines(const std::string& title, const std::string& description,
-                       ordered_json values, ordered_json y, ordered_json color) {
+                       ordered_json values, ordered_json y, ordered_json color, Lang lang) {
     ordered_json spec = base_spec(title, description);
     spec["width"] = 420;
     spec["height"] = 260;
@@ -20,7 +21,8 @@ ordered_json wtp_lines(const std::string& title, const std::string& description,
     spec["encoding"] = {{"x",
                          {{"field", "wtp"},
                           {"type", "quantitative"},
-                          {"title", "willingness to pay, NOK per placement"}}},
+                          {"title", text("chart.wtp", lang)},
+                          {"axis", nok_axis(lang)}}},
                         {"y", std::move(y)},
                         {"color", std::move(color)}};
     return spec;
@@ -28,7 +30,7 @@ ordered_json wtp_lines(const std::string& title, const std::string& description,
 
 }  // namespace
 
-ordered_json ceac_chart(const ordered_json& summary) {
+ordered_json ceac_chart(const ordered_json& summary, Lang lang) {
     const auto& ce = summary.at("cost_effectiveness");
     const auto& wtp = ce.at("ceac").at("wtp_nok_per_placement");
     ordered_json values = ordered_json::array();
@@ -37,16 +39,22 @@ ordered_json ceac_chart(const ordered_json& summary) {
             values.push_back({{"wtp", wtp.at(i)}, {"arm", arm}, {"probability", probabilities.at(i)}});
         }
     }
+    // Over a run's replications the probabilities count simulation noise only; over a PSA's
+    // draws, the uncertain parameters: the subtitle says which.
     return wtp_lines(
-        "Cost-effectiveness acceptability curve",
-        "probability that each arm has the highest net benefit (wtp x placements - programme "
-        "cost)",
+        std::string(text("chart.ceac", lang)),
+        std::string(
+            text(summary.contains("psa") ? "chart.ceac_sub_psa" : "chart.ceac_sub_run", lang)),
         std::move(values),
-        {{"field", "probability"}, {"type", "quantitative"}, {"scale", {{"domain", {0, 1}}}}},
-        arm_color(summary));
+        {{"field", "probability"},
+         {"type", "quantitative"},
+         {"title", text("chart.probability_best", lang)},
+         {"axis", {{"format", "%"}}},
+         {"scale", {{"domain", {0, 1}}}}},
+        arm_color(summary), lang);
 }
 
-ordered_json evppi_chart(const ordered_json& summary) {
+ordered_json evppi_chart(const ordered_json& summary, Lang lang) {
     const auto& evppi = summary.at("cost_effectiveness").at("evppi");
     const auto& wtp = evppi.at("wtp_nok_per_placement");
     ordered_json values = ordered_json::array();
@@ -56,19 +64,21 @@ ordered_json evppi_chart(const ordered_json& summary) {
         }
     };
     // The EVPI first: every curve lies under it.
-    add("every parameter (EVPI)", "EVPI", evppi.at("evpi_nok"));
-    for (const auto& [name, nok] : evppi.at("groups").items()) add("group", name, nok);
-    for (const auto& [path, nok] : evppi.at("parameters").items()) add("parameter", path, nok);
-    ordered_json spec =
-        wtp_lines("Expected value of partial perfect information (EVPPI)",
-                  "what knowing a parameter (or a group) for certain would be worth, NOK: which "
-                  "evaluation is worth paying for; under the EVPI of knowing everything",
-                  std::move(values), {{"field", "nok"}, {"type", "quantitative"}, {"title", "NOK"}},
-                  {{"field", "of"},
-                   {"type", "nominal"},
-                   {"sort", nullptr},
-                   {"title", nullptr},
-                   {"legend", {{"orient", "bottom"}, {"columns", 1}, {"labelLimit", 400}}}});
+    const std::string all(text("chart.evppi_all", lang)), group(text("chart.evppi_group", lang)),
+        parameter(text("chart.evppi_parameter", lang));
+    add(all, "EVPI", evppi.at("evpi_nok"));
+    for (const auto& [name, nok] : evppi.at("groups").items()) add(group, name, nok);
+    for (const auto& [path, nok] : evppi.at("parameters").items()) add(parameter, path, nok);
+    ordered_json spec = wtp_lines(
+        std::string(text("chart.evppi", lang)), std::string(text("chart.evppi_sub", lang)),
+        std::move(values),
+        {{"field", "nok"}, {"type", "quantitative"}, {"title", "NOK"}, {"axis", nok_axis(lang)}},
+        {{"field", "of"},
+         {"type", "nominal"},
+         {"sort", nullptr},
+         {"title", nullptr},
+         {"legend", {{"orient", "bottom"}, {"columns", 1}}}},
+        lang);
     spec["encoding"]["strokeDash"] = {{"field", "kind"}, {"type", "nominal"}, {"title", nullptr}};
     spec["encoding"]["tooltip"] = ordered_json::array({{{"field", "of"}},
                                                        {{"field", "wtp"}, {"format", ",.0f"}},
@@ -76,7 +86,7 @@ ordered_json evppi_chart(const ordered_json& summary) {
     return spec;
 }
 
-ordered_json plane_chart(const ordered_json& summary) {
+ordered_json plane_chart(const ordered_json& summary, Lang lang) {
     ordered_json values = ordered_json::array();
     for (const auto& [arm, points] : summary.at("psa").at("plane").items()) {
         for (const auto& p : points) {
@@ -89,20 +99,21 @@ ordered_json plane_chart(const ordered_json& summary) {
                                    ? "baseline"
                                    : summary.at("psa").at("versus").get<std::string>();
     ordered_json spec =
-        base_spec("Cost-effectiveness plane",
-                  "each PSA draw: extra placements and extra programme cost against " + versus);
+        base_spec(std::string(text("chart.plane", lang)), say("chart.plane_sub", lang, versus));
     spec["width"] = 420;
     spec["height"] = 300;
     spec["data"] = {{"values", values}};
     spec["mark"] = {{"type", "point"}, {"opacity", 0.5}, {"size", 16}};
-    spec["encoding"] = {
-        {"x",
-         {{"field", "delta_placed"}, {"type", "quantitative"}, {"title", "extra persons placed"}}},
-        {"y",
-         {{"field", "delta_cost"},
-          {"type", "quantitative"},
-          {"title", "extra programme cost, NOK"}}},
-        {"color", arm_color(summary)}};
+    spec["encoding"] = {{"x",
+                         {{"field", "delta_placed"},
+                          {"type", "quantitative"},
+                          {"title", text("chart.extra_placed", lang)}}},
+                        {"y",
+                         {{"field", "delta_cost"},
+                          {"type", "quantitative"},
+                          {"title", text("chart.extra_cost", lang)},
+                          {"axis", nok_axis(lang)}}},
+                        {"color", arm_color(summary)}};
     return spec;
 }
 

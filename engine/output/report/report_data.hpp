@@ -11,6 +11,7 @@
 #include "engine/experiment/replication_runner.hpp"
 #include "engine/experiment/sweep.hpp"
 #include "engine/model/state_fields.hpp"
+#include "engine/output/number_format.hpp"
 #include "engine/scenario/scenario.hpp"
 
 namespace followsim::output {
@@ -39,12 +40,14 @@ struct ReportData {
     std::vector<ArmMonths> months;    // run: persons by state over time; empty otherwise
     std::optional<SweepTable> sweep;  // sweep: metric means by point
     std::string scenario_yaml;        // the scenario as run (after --set)
+    Lang lang = Lang::en;             // of the report's words (summary.json keys stay English)
 };
 
 // A results folder in `followsim compare`: its label and what it holds.
 struct LabelledResults {
     std::string label;
     ReportData data;
+    std::string samples_csv;  // replications.csv or psa.csv: pairs the samples of two folders
 };
 
 // Share of the persons arrived so far who have been placed (0 before anyone arrives): the

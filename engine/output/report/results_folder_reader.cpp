@@ -152,4 +152,8 @@ ReportData read_results_folder(const std::filesystem::path& folder) {
     return parse_results(texts, folder);
 }
 
+std::string read_results_file(const std::filesystem::path& path) {
+    return read_file(path).value_or("");
+}
+
 }  // namespace followsim::output

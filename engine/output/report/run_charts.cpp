@@ -2,7 +2,10 @@
 // and, for a PSA too, the cost breakdown, the three accounts and the NPV per arm.
 #include <fmt/core.h>
 
+#include <algorithm>
+
 #include "engine/model/state_fields.hpp"
+#include "engine/output/labels.hpp"
 #include "engine/output/report/chart_spec.hpp"
 #include "engine/output/report/charts.hpp"
 
@@ -10,12 +13,16 @@ namespace followsim::output {
 
 using nlohmann::ordered_json;
 
-ordered_json states_chart(const std::vector<ArmMonths>& months) {
+ordered_json states_chart(const std::vector<ArmMonths>& months, Lang lang) {
     // The person states of the monitor's list: they stack to the persons who have arrived.
     std::vector<std::pair<model::StateField, std::string>> states;
     for (const auto& f : model::kStateFieldInfo) {
-        if (f.person_state) states.emplace_back(f.field, f.label_en);
+        if (f.person_state)
+            states.emplace_back(f.field, lang == Lang::nb ? f.label_nb : f.label_en);
     }
+    std::size_t last_month = 0;
+    for (const ArmMonths& arm : months)
+        last_month = std::max(last_month, arm.months.empty() ? 0 : arm.months.size() - 1);
     ordered_json values = ordered_json::array();
     for (const ArmMonths& arm : months) {
         for (std::size_t m = 0; m < arm.months.size(); ++m) {
@@ -27,27 +34,36 @@ ordered_json states_chart(const std::vector<ArmMonths>& months) {
             }
         }
     }
-    ordered_json spec =
-        base_spec("Persons by state over time", "mean over replications, one panel per arm");
+    ordered_json spec = base_spec(std::string(text("chart.states", lang)),
+                                  std::string(text("chart.states_sub", lang)));
     std::vector<std::string> order;
     for (const auto& s : states) order.push_back(s.second);
     spec["data"] = {{"values", values}};
-    spec["facet"] = {{"row", {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}}}};
+    std::vector<std::string> arms;
+    for (const ArmMonths& arm : months) arms.push_back(arm.arm);
+    spec["facet"] = {
+        {"row", {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}, {"sort", arms}}}};
     spec["spec"] = {
-        {"width", 640},
-        {"height", 160},
+        {"width", 560},
+        {"height", 140},
         {"mark", {{"type", "area"}}},
         {"encoding",
-         {{"x", {{"field", "month"}, {"type", "quantitative"}, {"title", "month"}}},
+         // The axis ends at the horizon's last month, not at a rounder number past it.
+         {{"x",
+           {{"field", "month"},
+            {"type", "quantitative"},
+            {"title", text("chart.month", lang)},
+            {"scale", {{"domain", {0, last_month}}, {"nice", false}}}}},
           {"y",
            {{"field", "persons"},
             {"type", "quantitative"},
             {"stack", "zero"},
-            {"title", "persons"}}},
+            {"title", text("persons", lang)}}},
           {"color",
            {{"field", "state"},
             {"type", "nominal"},
             {"sort", order},
+            {"title", nullptr},
             {"scale", {{"domain", order}}}}},
           {"order", {{"field", "state_order"}, {"type", "quantitative"}}},
           {"tooltip", ordered_json::array({{{"field", "arm"}},
@@ -60,7 +76,11 @@ ordered_json states_chart(const std::vector<ArmMonths>& months) {
     return spec;
 }
 
-ordered_json placement_chart(const std::vector<ArmMonths>& months, const ordered_json& summary) {
+ordered_json placement_chart(const std::vector<ArmMonths>& months, const ordered_json& summary,
+                             Lang lang) {
+    std::size_t last_month = 0;
+    for (const ArmMonths& arm : months)
+        last_month = std::max(last_month, arm.months.empty() ? 0 : arm.months.size() - 1);
     ordered_json curves = ordered_json::array();
     for (const ArmMonths& arm : months) {
         for (std::size_t m = 0; m < arm.months.size(); ++m) {
@@ -75,20 +95,24 @@ ordered_json placement_chart(const std::vector<ArmMonths>& months, const ordered
             targets.push_back({{"arm", name}, {"target", entry.at("target").at("placement_rate")}});
         }
     }
-    ordered_json spec = base_spec("Cumulative placement",
-                                  "share of persons placed so far; dashed: the scenario's target");
-    spec["width"] = 640;
-    spec["height"] = 280;
+    ordered_json spec = base_spec(std::string(text("chart.placement", lang)),
+                                  std::string(text("chart.placement_sub", lang)));
+    spec["width"] = 560;
+    spec["height"] = 260;
     ordered_json layers = ordered_json::array();
     layers.push_back({{"data", {{"values", curves}}},
                       {"mark", {{"type", "line"}, {"point", false}}},
                       {"encoding",
-                       {{"x", {{"field", "month"}, {"type", "quantitative"}}},
+                       {{"x",
+                         {{"field", "month"},
+                          {"type", "quantitative"},
+                          {"title", text("chart.month", lang)},
+                          {"scale", {{"domain", {0, last_month}}, {"nice", false}}}}},
                         {"y",
                          {{"field", "rate"},
                           {"type", "quantitative"},
                           {"axis", {{"format", "%"}}},
-                          {"title", "placed"},
+                          {"title", text("placement_rate", lang)},
                           {"scale", {{"domain", {0, 1}}}}}},
                         {"color", arm_color(summary)}}}});
     if (!targets.empty()) {
@@ -108,50 +132,48 @@ ordered_json placement_chart(const std::vector<ArmMonths>& months, const ordered
     return spec;
 }
 
-ordered_json cost_chart(const ordered_json& summary) {
-    return nok_bars(base_spec("Programme costs per arm", "present value, NOK of the price year"),
+ordered_json cost_chart(const ordered_json& summary, Lang lang) {
+    return nok_bars(base_spec(std::string(text("chart.costs", lang)),
+                              std::string(text("chart.costs_sub", lang))),
                     summary,
-                    {{"cost_caseworker_time_nok", "staff (caseworker time)"},
-                     {"cost_purchases_nok", "purchases"},
-                     {"cost_result_fees_nok", "result fees"},
-                     {"cost_ordering_time_nok", "ordering time"},
-                     {"cost_training_nok", "training"}},
-                    "component", true);
+                    {"cost_caseworker_time_nok", "cost_purchases_nok", "cost_result_fees_nok",
+                     "cost_ordering_time_nok", "cost_training_nok"},
+                    "component", true, lang);
 }
 
-ordered_json accounts_chart(const ordered_json& summary) {
-    return nok_bars(
-        base_spec(
-            "The three accounts",
-            "socio-economic and fiscal: present values against the baseline arm; budget: spent"),
-        summary,
-        {{"npv_socioeconomic_nok", "socio-economic NPV vs baseline"},
-         {"net_fiscal_nok", "fiscal: net gain vs baseline"},
-         {"budget_spent_nok", "purchase budget spent"}},
-        "account", false);
+ordered_json accounts_chart(const ordered_json& summary, Lang lang) {
+    return nok_bars(base_spec(std::string(text("chart.accounts", lang)),
+                              std::string(text("chart.accounts_sub", lang))),
+                    summary, {"npv_socioeconomic_nok", "net_fiscal_nok", "budget_spent_nok"},
+                    "account", false, lang);
 }
 
-ordered_json npv_chart(const ordered_json& summary) {
+ordered_json npv_chart(const ordered_json& summary, Lang lang) {
     ordered_json values = ordered_json::array();
     for (const std::string& arm : arm_names(summary)) {
         const ordered_json* m = metric(summary, arm, "npv_socioeconomic_nok");
         if (!m) continue;
+        // A PSA shows the spread of its draws; a run the interval of its mean.
+        const char* interval = m->contains("interval95") ? "interval95" : "ci95";
         values.push_back({{"arm", arm},
                           {"mean", m->at("mean")},
-                          {"low", m->at("ci95").at(0)},
-                          {"high", m->at("ci95").at(1)}});
+                          {"low", m->at(interval).at(0)},
+                          {"high", m->at(interval).at(1)}});
     }
     ordered_json spec =
-        base_spec("Socio-economic NPV per arm", "against the baseline arm, with its 95 % interval");
+        base_spec(std::string(text("chart.npv", lang)),
+                  std::string(text(
+                      summary.contains("psa") ? "chart.npv_sub_draws" : "chart.npv_sub_ci", lang)));
     spec["width"] = 420;
-    spec["height"] = 200;
+    spec["height"] = {{"step", 40}};
     spec["data"] = {{"values", values}};
     spec["layer"] = interval_layers(
         {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}}, 80,
         {{"tooltip", ordered_json::array({{{"field", "arm"}},
                                           {{"field", "mean"}, {"format", ",.0f"}},
                                           {{"field", "low"}, {"format", ",.0f"}},
-                                          {{"field", "high"}, {"format", ",.0f"}}})}});
+                                          {{"field", "high"}, {"format", ",.0f"}}})}},
+        lang);
     // Zero: no better than the baseline arm.
     const ordered_json zero = {{"x", {{"field", "zero"}, {"type", "quantitative"}}}};
     spec["layer"].push_back(
