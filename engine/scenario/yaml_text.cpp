@@ -97,8 +97,9 @@ class StructureScan : public YAML::EventHandler {
     void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
     void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                  const std::string&) override {
+                  const std::string& value) override {
         check_tag(mark, tag);
+        check_text(mark, value);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                          YAML::EmitterStyle::value) override {
@@ -128,6 +129,29 @@ class StructureScan : public YAML::EventHandler {
         throw StopScan{{mark, fmt::format("the YAML tag '{}' is not used in scenarios (to make "
                                           "a value text, quote it)",
                                           shown)}};
+    }
+
+    // A key or value as read, escapes decoded: UTF-8 (yaml-cpp reads the escapes \N and \_
+    // as the single bytes 0x85 and 0xA0, which are not), and no control character but tab
+    // and line feed ("\e", "\r" or "\x9B" in a name would act on the terminal it is
+    // printed in).
+    static void check_text(const YAML::Mark& mark, const std::string& value) {
+        for (std::size_t i = 0; i < value.size();) {
+            char32_t c = 0;
+            const std::size_t length = decode_utf8(value, i, c);
+            if (length == 0) {
+                throw StopScan{{mark, fmt::format("an escape in this text gives the byte 0x{:02X}, "
+                                                  "which is not UTF-8 (write the character by "
+                                                  "its code, e.g. \\u00A0)",
+                                                  static_cast<unsigned char>(value[i]))}};
+            }
+            if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F)) {
+                throw StopScan{{mark, fmt::format("the text holds the control character U+{:04X}; "
+                                                  "scenario text has none but tab and line feed",
+                                                  static_cast<std::uint32_t>(c))}};
+            }
+            i += length;
+        }
     }
 
     int depth_ = 0;

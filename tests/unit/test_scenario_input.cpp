@@ -232,3 +232,43 @@ TEST_CASE("a --set path with an index beyond any list is a located problem", "[s
     CHECK(problems_of_text(kBase, {"population.cohorts.0.name=x"}).empty());
     CHECK(problems_of_text(kBase, {"population.cohorts.pilot.name=x"}).empty());
 }
+
+TEST_CASE("a problem is one line of plain text whatever the key holds", "[scenario][input]") {
+    // YAML lets U+2028 (a line separator) into a key; a file name may hold a carriage return.
+    // Quoted raw in a message, they split it, or overwrote it on a terminal.
+    CHECK(only_problem(base_with("horizon:", "a\u2028b: 1\nhorizon:")) ==
+          "s.yaml:3:1: a\\u2028b: unknown key 'a\\u2028b'; known keys: arms, budget, "
+          "description, economics, horizon, name, pathways, population, price_year, "
+          "uncertainty");
+    const Diagnostic d{"a\rb\x1b[2J.yaml", 1, 1, "name", "tab\there"};
+    CHECK(d.format() == "a\\rb\\x1B[2J.yaml:1:1: name: tab\\there");
+}
+
+TEST_CASE("escapes that give control characters or bytes that are not UTF-8 are refused",
+          "[scenario][input]") {
+    // yaml-cpp reads "\N" and "\_" as the single bytes 0x85 and 0xA0: the name passed validate,
+    // and run stopped with exit 1 and a JSON library error. "\e" reached the terminal.
+    CHECK(only_problem(base_with("name: base", R"(name: "a\Nb")")) ==
+          "s.yaml:2:7: (top): an escape in this text gives the byte 0x85, which is not UTF-8 "
+          "(write the character by its code, e.g. \\u00A0)");
+    CHECK(only_problem(base_with("name: base", R"(name: "a\_b")")) ==
+          "s.yaml:2:7: (top): an escape in this text gives the byte 0xA0, which is not UTF-8 "
+          "(write the character by its code, e.g. \\u00A0)");
+    for (const char* escape : {R"(\e)", R"(\r)", R"(\0)", R"(\x9B)", R"(\u0085)", R"(\x7f)"}) {
+        INFO(escape);
+        CHECK_THAT(only_problem(base_with("name: base", "name: \"a" + std::string(escape) + "b\"")),
+                   Catch::StartsWith("s.yaml:2:7: (top): the text holds the control character U+"));
+    }
+    // In a key, and in a --set value, the same.
+    CHECK_THAT(only_problem(base_with("horizon:", "\"a\\eb\": 1\nhorizon:")),
+               Catch::StartsWith("s.yaml:3:1: "));
+    CHECK_THAT(
+        only_problem(kBase, {R"(name="a\eb")"}),
+        Catch::StartsWith(R"(--set name="a\eb": name: the value: the text holds the control)"));
+    // What text may hold: tab, line feed, any printable character by its escape.
+    CHECK(problems_of_text(base_with("name: base", R"(name: "a\tb\nc\u00A0d\u2028e")")).empty());
+    // A file with Windows line ends reads as any other.
+    std::string crlf;
+    for (char c : kBase) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    CHECK(problems_of_text(crlf).empty());
+}
