@@ -43,7 +43,8 @@ void run_scenario(benchmark::State& state, const scenario::Scenario& sc, std::ui
 
 void BM_NationalOneReplicationOneCore(benchmark::State& state) {
     std::vector<std::string> overrides;
-    if (g_smoke) overrides.push_back("population.cohorts.0.arrivals={rate: 5 per day, until: 3 years}");
+    if (g_smoke)
+        overrides.push_back("population.cohorts.0.arrivals={rate: 5 per day, until: 3 years}");
     const auto sc = scenario::load_scenario_file(scenario_path("national.yaml"), overrides);
     run_scenario(state, sc, 1, 1);
 }

@@ -49,7 +49,8 @@ scenario::Assignment parameter_assignment(const scenario::UncertainParameter& pa
                                           double value);
 
 // Mean of every metric of every arm over `replications` replications, [arm][metric] (the
-// ratio metrics of ratio_parts() as ratios of means); single-threaded. Adds the events processed to `events`.
+// ratio metrics of ratio_parts() as ratios of means); single-threaded. Adds the events processed to
+// `events`.
 std::vector<std::vector<double>> mean_metrics(const model::ModelConfig& config,
                                               std::uint64_t replications, std::uint64_t seed,
                                               std::uint64_t& events);

@@ -62,7 +62,8 @@ std::vector<ModelProblem> check_model(const model::ModelConfig& m) {
         persons += a.expected(m.horizon_days);
         std::string where = ".arrivals";
         if (persons <= kMaxPersons) {
-            for (const auto& initial : c.initial_caseload) persons += static_cast<double>(initial.second);
+            for (const auto& initial : c.initial_caseload)
+                persons += static_cast<double>(initial.second);
             where = ".initial_caseload";
         }
         if (persons > kMaxPersons && before <= kMaxPersons) {
