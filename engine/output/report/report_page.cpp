@@ -101,8 +101,8 @@ std::string key_figures_table(const ordered_json& summary, Lang lang) {
         if (!d.is_null()) {
             const char* key = d.contains("interval95") ? "interval95" : "ci95";
             difference = fmt::format("{} ({} – {})", nok_text(d.at("mean").get<double>(), lang),
-                                     format_nok(d.at(key)[0].get<double>(), lang),
-                                     format_nok(d.at(key)[1].get<double>(), lang));
+                                     format_nok(d.at(key).at(0).get<double>(), lang),
+                                     format_nok(d.at(key).at(1).get<double>(), lang));
         }
         html += "<p class=comparison>" +
                 html_escape(say("table.comparison", lang, c.at("arm").get<std::string>(),
@@ -173,8 +173,8 @@ std::string cost_effectiveness_html(const ordered_json& summary, Lang lang) {
     for (std::size_t i : {std::size_t{0}, wtp.size() / 2, wtp.size() - 1}) {
         if (i >= wtp.size()) continue;
         points += (points.empty() ? "" : "; ") + say("report.evpi_at", lang,
-                                                     nok_text(evpi[i].get<double>(), lang),
-                                                     nok_text(wtp[i].get<double>(), lang));
+                                                     nok_text(evpi.at(i).get<double>(), lang),
+                                                     nok_text(wtp.at(i).get<double>(), lang));
     }
     html += "<p class=note>" + html_escape(say("report.evpi", lang, points)) + "</p>";
     html +=
