@@ -23,7 +23,8 @@ packages=(
 )
 
 # The browser test of report.html needs Debian's Chromium.
-[ "$mode" = test ] && packages+=(chromium python3-pytest python3-openpyxl)
+# The fuzz harnesses of CI's scripts/hardening.sh need clang 16 and its libFuzzer runtime.
+[ "$mode" = test ] && packages+=(chromium python3-pytest python3-openpyxl clang-16 libclang-rt-16-dev)
 # Node.js and npm fetch the chart libraries (report/package-lock.json) from the npm registry.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
