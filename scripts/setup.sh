@@ -25,9 +25,10 @@ packages=(
 )
 
 # The browser tests need Debian's Chromium; the notebook test nbclient and ipykernel;
-# the export test openpyxl; the format check clang-format.
+# the export test openpyxl; the format check clang-format; the fuzz harnesses of CI's
+# scripts/hardening.sh clang 16 and its libFuzzer runtime.
 [ "$mode" = test ] && packages+=(chromium python3-pytest python3-openpyxl python3-nbclient python3-ipykernel
-  clang-format)
+  clang-format clang-16 libclang-rt-16-dev)
 # Node.js and npm fetch the chart libraries (report/package-lock.json) from the npm registry.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

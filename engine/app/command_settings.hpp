@@ -26,6 +26,7 @@ struct Running {
     const std::atomic<bool>* cancel = nullptr;  // set to stop early (Ctrl-C): nothing is written
     // Where the replications run: MPI ranks, a shard; null: this process's threads.
     experiment::TaskDistributor* distributor = nullptr;
+    std::uint64_t max_memory = 0;  // bytes the command may need (resource_limits.hpp); 0: default
 };
 
 struct RunSettings : Running {

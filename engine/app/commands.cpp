@@ -2,9 +2,9 @@
 
 #include <fmt/core.h>
 
-#include <fstream>
-#include <sstream>
+#include <optional>
 
+#include "engine/app/resource_limits.hpp"
 #include "engine/app/shard_folder.hpp"
 #include "engine/experiment/errors.hpp"
 #include "engine/output/compare_table.hpp"
@@ -32,16 +32,10 @@ ExperimentSettings experiment_settings(const Running& running, std::uint64_t rep
     return settings;
 }
 
-// A file's text; empty if there is none.
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    if (in) text << in.rdbuf();
-    return text.str();
-}
-
 experiment::RunResults run_results(const scenario::Scenario& scenario,
                                    const RunSettings& settings) {
+    check_memory(estimate_memory(scenario.model, settings.threads, settings.replications, true),
+                 settings, "replications");
     return experiment::run_replications(
         scenario, experiment_settings<experiment::RunSettings>(settings, settings.replications));
 }
@@ -52,6 +46,8 @@ experiment::PsaResults psa_results(const scenario::Scenario& scenario,
         throw experiment::UsageError(scenario.file +
                                      ": the scenario has no uncertainty.parameters to draw");
     }
+    check_memory(estimate_memory(scenario.model, settings.threads, settings.draws, false), settings,
+                 "draws");
     auto psa = experiment_settings<experiment::PsaSettings>(settings, settings.replications);
     psa.draws = settings.draws;
     return experiment::run_psa(scenario, psa);
@@ -61,6 +57,9 @@ experiment::SweepResults sweep_results(const scenario::Scenario& scenario,
                                        const SweepSettings& settings) {
     auto sweep = experiment_settings<experiment::SweepSettings>(settings, settings.replications);
     for (const std::string& v : settings.vary) sweep.variables.push_back(experiment::parse_vary(v));
+    check_memory(estimate_memory(scenario.model, settings.threads,
+                                 sweep_points(sweep.variables, settings.grid), false),
+                 settings, "points");
     sweep.grid = settings.grid;
     sweep.arm = settings.arm;
     sweep.versus = settings.versus;
@@ -186,6 +185,8 @@ CalibrateOutput calibrate(const scenario::Scenario& scenario, const CalibrateSet
     calibration.subgroup = settings.subgroup;
     calibration.bracket = settings.bracket;
     calibration.unit = settings.unit;
+    check_memory(estimate_memory(scenario.model, settings.threads, settings.replications, true),
+                 settings, "replications");
     CalibrateOutput out;
     out.result = experiment::calibrate(scenario, calibration);
     out.calibration = output::calibration_json(scenario, calibration, out.result);
@@ -194,6 +195,8 @@ CalibrateOutput calibrate(const scenario::Scenario& scenario, const CalibrateSet
 }
 
 OptimiseOutput optimise(const scenario::Scenario& scenario, const OptimiseSettings& settings) {
+    check_memory(estimate_memory(scenario.model, settings.threads, settings.replications, false),
+                 settings, "replications");
     auto optimise =
         experiment_settings<experiment::OptimiseSettings>(settings, settings.replications);
     optimise.budget_nok_per_year = settings.budget;
@@ -204,10 +207,29 @@ OptimiseOutput optimise(const scenario::Scenario& scenario, const OptimiseSettin
     return {std::move(results), std::move(folder)};
 }
 
+namespace {
+
+// Runs `make` on what was read from `folder`; a file that lacks what it needs (a key, a number
+// where text was written) is named in the error. The files were checked as they were read;
+// this checks what the command makes of them.
+template <typename Make>
+auto in_file(const std::filesystem::path& file, Make make) {
+    try {
+        return make();
+    } catch (const experiment::UsageError&) {
+        throw;  // what was asked cannot be done with sound folders either (--price-year)
+    } catch (const std::exception& e) {
+        throw std::runtime_error(file.string() + ": not as followsim writes it: " + e.what());
+    }
+}
+
+}  // namespace
+
 FolderFiles report(const std::filesystem::path& folder, output::Lang lang) {
     auto data = output::read_results_folder(folder);
     data.lang = lang;
-    return {{"report.html", output::report_html(data)}};
+    return {{"report.html",
+             in_file(folder / "summary.json", [&] { return output::report_html(data); })}};
 }
 
 CompareOutput compare(const std::vector<std::filesystem::path>& folders,
@@ -219,10 +241,35 @@ CompareOutput compare(const std::vector<std::filesystem::path>& folders,
             throw experiment::UsageError(folder.string() + " holds a sweep; compare runs or PSAs");
         data.lang = lang;
         const std::string name = folder.filename().string();
-        std::string samples = read_text(folder / "replications.csv");
-        if (samples.empty()) samples = read_text(folder / "psa.csv");
-        compared.push_back(
-            {name.empty() ? folder.string() : name, std::move(data), std::move(samples)});
+        // The samples that pair two folders: replications.csv of a run, psa.csv of a PSA.
+        std::string samples_file = "replications.csv";
+        std::string samples = output::read_results_file(folder / samples_file);
+        if (samples.empty()) {
+            samples_file = "psa.csv";
+            samples = output::read_results_file(folder / samples_file);
+        }
+        output::LabelledResults one{name.empty() ? folder.string() : name, std::move(data),
+                                    std::move(samples)};
+        // Each folder against itself first, so a broken one is named: its summary, its
+        // samples (paired with themselves) and its scenario, one at a time.
+        const auto alone = [&](bool with_samples, bool with_scenario) {
+            output::LabelledResults copy = one;
+            if (!with_samples) copy.samples_csv.clear();
+            if (!with_scenario) copy.data.scenario_yaml.clear();
+            std::vector<output::LabelledResults> both{copy, copy};
+            output::common_price_year(both, price_year);
+            const auto comparisons = output::compare_folders(both);
+            return output::compare_table(both, comparisons, lang) +
+                   output::compare_html(both, comparisons, lang) +
+                   output::comparison_json(both, comparisons).dump() +
+                   both.front().data.summary.at("scenario").at("file").get<std::string>();
+        };
+        (void)in_file(folder / "summary.json", [&] { return alone(false, false); });
+        if (!one.samples_csv.empty())
+            (void)in_file(folder / samples_file, [&] { return alone(true, false); });
+        if (!one.data.scenario_yaml.empty())
+            (void)in_file(folder / "scenario.yaml", [&] { return alone(false, true); });
+        compared.push_back(std::move(one));
     }
     output::common_price_year(compared, price_year);
     const auto comparisons = output::compare_folders(compared);

@@ -52,9 +52,16 @@ ResultFolder sweep_folder(const scenario::Scenario& scenario,
 ResultFolder optimise_folder(const scenario::Scenario& scenario,
                              const experiment::OptimiseResults& results);
 
-// Writes the files into the folder all or nothing (output::OutputFolder). If `cancel` is set
-// once they are staged, none is put in place and experiment::Interrupted is thrown.
+// Replaces the folder by one holding the files, all or nothing (output::OutputFolder: staged
+// beside it, swapped in whole). If `cancel` is set once they are staged, nothing is put in
+// place and experiment::Interrupted is thrown. Throws experiment::UsageError if the folder
+// may not be replaced (output::check_replaceable).
 void write_folder(const std::filesystem::path& folder, const FolderFiles& files,
                   const std::atomic<bool>* cancel = nullptr);
+// The same, keeping the folder's other files (report writes report.html again beside them).
+void update_folder(const std::filesystem::path& folder, const FolderFiles& files,
+                   const std::atomic<bool>* cancel = nullptr);
+// One file (calibrate --write), replaced all or nothing.
+void write_file(const std::filesystem::path& path, const std::string& content);
 
 }  // namespace followsim::app

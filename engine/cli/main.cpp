@@ -18,8 +18,10 @@
 #include <tuple>
 
 #include "engine/app/commands.hpp"
+#include "engine/app/resource_limits.hpp"
 #include "engine/experiment/errors.hpp"
 #include "engine/output/arm_table.hpp"
+#include "engine/output/atomic_output.hpp"
 #include "engine/output/decision_json.hpp"
 #include "engine/output/labels.hpp"
 #include "engine/output/optimise_files.hpp"
@@ -197,6 +199,7 @@ int simulate(const ScenarioOptions& s, const OutputOptions& o, Settings settings
     const auto lang = o.language();
     const std::string out = out_folder(o, s, name);
     const auto sc = load(s);
+    followsim::output::check_replaceable(out);  // before the work, not after
     ProgressBar bar(progress_mode(o), unit, lang);
     settings.progress = bar.callback();
     settings.cancel = &g_interrupted;
@@ -290,9 +293,7 @@ int command_calibrate(const ScenarioOptions& s, const OutputOptions& o,
     const auto& r = output.result;
     write_results(out, output.files);
     if (!write_path.empty()) {
-        const std::filesystem::path path(write_path);
-        write_results(path.has_parent_path() ? path.parent_path() : ".",
-                      {{path.filename().string(), r.calibrated.resolved_yaml}});
+        if (g_process.root) app::write_file(write_path, r.calibrated.resolved_yaml + "\n");
     }
     namespace out_ = followsim::output;
     if (o.format == "json") {
@@ -331,7 +332,7 @@ int command_merge(const std::vector<std::string>& folders, const OutputOptions& 
 }
 
 int command_report(const std::string& folder, const OutputOptions& o) {
-    write_results(folder, app::report(folder, o.language()));
+    app::update_folder(folder, app::report(folder, o.language()), &g_interrupted);
     fmt::print("{}/report.html\n", folder);
     return kExitOk;
 }
@@ -411,6 +412,21 @@ void add_running(CLI::App* cmd, ScenarioOptions& s, OutputOptions& o, app::Runni
     cmd->add_option("--seed", running.seed, "Master seed")->capture_default_str();
     cmd->add_option("--threads", running.threads, "Worker threads (0: one per core)")
         ->capture_default_str();
+    cmd->add_option_function<std::string>(
+           "--max-memory",
+           [&running](const std::string& size) {
+               running.max_memory = app::parse_memory_size(size);
+           },
+           "Refuse to start if the estimated memory exceeds SIZE (8G, 512M; default: 3/4 of the "
+           "machine's memory)")
+        ->check([](const std::string& size) {
+            try {
+                (void)app::parse_memory_size(size);
+                return std::string();
+            } catch (const std::exception& e) {
+                return std::string(e.what());
+            }
+        });
     cmd->add_flag("--quiet,-q", o.quiet, "No progress bar and no table");
     cmd->add_option("--format", o.format, "What to print: table, or json (summary.json)")
         ->check(CLI::IsMember({"table", "json"}))

@@ -23,7 +23,7 @@ std::string interval_text(const ordered_json& gap, Lang lang) {
     if (!gap.contains(key) || gap.at(key).is_null()) return "";
     const auto& i = gap.at(key);
     return say(gap.contains("interval95") ? "decision.gap_draws" : "decision.gap_ci", lang,
-               format_nok(i[0].get<double>(), lang), format_nok(i[1].get<double>(), lang));
+               format_nok(i.at(0).get<double>(), lang), format_nok(i.at(1).get<double>(), lang));
 }
 
 std::string sentences(const ordered_json& d, const Names& names, double npv, Lang lang) {

@@ -1,11 +1,11 @@
 #include "engine/output/export_files.hpp"
 
 #include <fmt/core.h>
-#include <unistd.h>
+#include <stdlib.h>
 #include <xlsxwriter.h>
 
-#include <atomic>
 #include <cmath>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -32,7 +32,7 @@ namespace {
 
 double at_or_nan(const ordered_json& j, const char* key, std::size_t i) {
     if (!j.contains(key) || j.at(key).is_null()) return std::nan("");
-    return j.at(key)[i].get<double>();
+    return j.at(key).at(i).get<double>();
 }
 
 // A metric entry as numbers: mean, sd, ci95 low/high, interval95 low/high (NaN: none).
@@ -89,6 +89,26 @@ class Sheet {
     lxw_col_t col_ = 0;
 };
 
+// A folder only this process uses (mkdtemp makes it 0700), removed with what it holds.
+struct PrivateFolder {
+    std::filesystem::path path;
+    PrivateFolder() {
+        std::string name = (std::filesystem::temp_directory_path() / "followsim-XXXXXX").string();
+        if (::mkdtemp(name.data()) == nullptr)
+            throw std::runtime_error("results.xlsx: cannot create a temporary folder");
+        path = name;
+    }
+    PrivateFolder(const PrivateFolder&) = delete;
+    PrivateFolder& operator=(const PrivateFolder&) = delete;
+    ~PrivateFolder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+};
+
+// 2000-01-01T00:00:00Z, results.xlsx's creation time.
+constexpr std::time_t kCreated = 946684800;
+
 std::string read_bytes(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
@@ -117,12 +137,17 @@ std::string key_figures_csv(const ReportData& data) {
 }
 
 std::string results_xlsx(const ReportData& data) {
-    static std::atomic<unsigned> counter{0};
-    const std::filesystem::path path =
-        std::filesystem::temp_directory_path() /
-        fmt::format("followsim-{}-{}.xlsx", ::getpid(), counter.fetch_add(1));
+    // libxlsxwriter writes to a named file: one in a folder of our own (mkdtemp, 0700), so no
+    // name in the shared temporary folder can be guessed and planted as a link beforehand.
+    const PrivateFolder work;
+    const std::filesystem::path path = work.path / "results.xlsx";
     lxw_workbook* book = workbook_new(path.c_str());
     if (!book) throw std::runtime_error("results.xlsx: libxlsxwriter could not start a workbook");
+    // A fixed creation time: the same results give the same bytes (Excel shows it as the
+    // file's creation date; the run's own time is not part of the results).
+    lxw_doc_properties properties{};
+    properties.created = kCreated;
+    workbook_set_properties(book, &properties);
     lxw_format* bold = workbook_add_format(book);
     format_set_bold(bold);
     const ordered_json& s = data.summary;
@@ -223,7 +248,6 @@ std::string results_xlsx(const ReportData& data) {
 
     const lxw_error closed = workbook_close(book);
     std::string bytes = read_bytes(path);
-    std::filesystem::remove(path);
     if (closed != LXW_NO_ERROR || bytes.empty())
         throw std::runtime_error(std::string("results.xlsx: ") + lxw_strerror(closed));
     return bytes;

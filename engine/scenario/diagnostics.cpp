@@ -2,14 +2,52 @@
 
 #include <fmt/core.h>
 #include <algorithm>
+#include <string_view>
 
 namespace followsim::scenario {
+
+namespace {
+
+// The line as one line of plain text: what YAML lets into keys and values but a terminal would
+// act on (tab, carriage return, NEL, the Unicode line and paragraph separators, the byte
+// order mark, other control characters) written as \t, \r, \u0085, ... A key of
+// "a\rb" must not overwrite the message it is quoted in.
+std::string one_plain_line(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const std::string_view rest(text.data() + i, text.size() - i);
+        if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c < 0x20 || c == 0x7f) {
+            out += fmt::format("\\x{:02X}", c);
+        } else if (rest.starts_with("\xC2\x85")) {
+            out += "\\u0085";
+            ++i;
+        } else if (rest.starts_with("\xE2\x80\xA8") || rest.starts_with("\xE2\x80\xA9") ||
+                   rest.starts_with("\xEF\xBB\xBF")) {
+            out += rest[0] == '\xEF' ? "\\uFEFF" : rest[2] == '\xA8' ? "\\u2028" : "\\u2029";
+            i += 2;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+}  // namespace
 
 std::string Diagnostic::format() const {
     const std::string where = path.empty() ? "(top)" : path;
     // A command-line option (--set KEY=VALUE, --vary ...) has no lines: name it as given.
-    if (file.starts_with("--")) return fmt::format("{}: {}: {}", file, where, message);
-    return fmt::format("{}:{}:{}: {}: {}", file, line, column, where, message);
+    if (file.starts_with("--"))
+        return one_plain_line(fmt::format("{}: {}: {}", file, where, message));
+    return one_plain_line(fmt::format("{}:{}:{}: {}: {}", file, line, column, where, message));
 }
 
 namespace {
@@ -45,6 +83,11 @@ std::string closest_match(const std::string& word, const std::vector<std::string
     std::string best;
     std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (const std::string& c : candidates) {
+        // The distance is at least the difference in length: skip the quadratic work for
+        // words far too long to be a typo (a value of megabytes).
+        const std::size_t gap =
+            word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+        if (gap >= best_distance) continue;
         const std::size_t d = edit_distance(word, c);
         if (d < best_distance) {
             best_distance = d;

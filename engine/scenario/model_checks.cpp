@@ -26,6 +26,20 @@ std::vector<ModelProblem> check_model(const model::ModelConfig& m) {
     std::array<double, model::kExitStates> exit_shares{};
     for (std::size_t s = 0; s < model::kExitStates; ++s) exit_shares[s] = m.exits.states[s].share;
     check_shares(exit_shares, "population.exits", out);
+    if (m.arms.size() > kMaxArms) {
+        out.push_back({"arms", fmt::format("{} arms; at most {}: every arm is compared with every "
+                                           "other on every metric, so time and memory grow with "
+                                           "the square of the arms (sweep varies a value over "
+                                           "many levels instead)",
+                                           m.arms.size(), kMaxArms)});
+    }
+    if (m.cohorts.size() > kMaxCohorts) {
+        out.push_back({"population.cohorts",
+                       fmt::format("{} cohorts; at most {}: results are kept by cohort for every "
+                                   "arm of every replication",
+                                   m.cohorts.size(), kMaxCohorts)});
+    }
+    double persons = 0.0;  // of one arm, so far
     for (std::size_t i = 0; i < m.cohorts.size(); ++i) {
         const model::CohortConfig& c = m.cohorts[i];
         const std::string path = fmt::format("population.cohorts.{}", i);
@@ -42,12 +56,22 @@ std::vector<ModelProblem> check_model(const model::ModelConfig& m) {
             if (a.pieces[k].age_band_shares)
                 check_shares(*a.pieces[k].age_band_shares, piece + ".age_bands", out);
         }
-        const double expected = a.expected(m.horizon_days);
-        if (expected > kMaxPersonsPerCohort) {
-            out.push_back({path + ".arrivals",
-                           fmt::format("about {:.3g} persons would arrive; the model takes at "
-                                       "most {:.3g} a cohort",
-                                       expected, kMaxPersonsPerCohort)});
+        // Where the persons of all cohorts so far pass the limit: arrivals, then the
+        // initial caseload.
+        const double before = persons;
+        persons += a.expected(m.horizon_days);
+        std::string where = ".arrivals";
+        if (persons <= kMaxPersons) {
+            for (const auto& initial : c.initial_caseload)
+                persons += static_cast<double>(initial.second);
+            where = ".initial_caseload";
+        }
+        if (persons > kMaxPersons && before <= kMaxPersons) {
+            out.push_back({path + where,
+                           fmt::format("about {:.3g} persons in an arm (arrivals and initial "
+                                       "caseloads of the cohorts up to this one); the model takes "
+                                       "at most {:.3g}",
+                                       persons, kMaxPersons)});
         }
     }
     return out;

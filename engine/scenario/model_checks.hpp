@@ -16,8 +16,15 @@ struct ModelProblem {
     std::string message;
 };
 
-// Persons of one cohort in one arm the model takes at most (memory).
-inline constexpr double kMaxPersonsPerCohort = 5e7;
+// Persons of one arm (every cohort's arrivals and initial caseloads) the model takes at most;
+// the memory estimate (app/resource_limits.hpp) also holds a run to the machine's memory.
+inline constexpr double kMaxPersons = 5e7;
+// Every arm is compared with every other on every metric: time and memory grow with the square
+// of the arms (1,000 arms took 116 s and 15.9 GB).
+inline constexpr std::size_t kMaxArms = 100;
+// Results are kept by cohort for every arm of every replication, and a person's cohort is
+// stored in 16 bits.
+inline constexpr std::size_t kMaxCohorts = 1000;
 
 std::vector<ModelProblem> check_model(const model::ModelConfig& config);
 

@@ -6,6 +6,7 @@
 
 #include "engine/scenario/diagnostics.hpp"
 #include "engine/scenario/model_checks.hpp"
+#include "engine/scenario/units.hpp"
 #include "engine/scenario/yaml_document.hpp"
 
 namespace followsim::scenario {
@@ -53,6 +54,9 @@ void ParameterBindings::apply(model::ModelConfig& config,
                 refuse(a, binding->path, std::move(*broken));
                 continue;
             }
+        } else if (a.value > kMaxDurationDays) {
+            refuse(a, binding->path, fmt::format("must be at most {}", kMaxDurationText));
+            continue;
         }
         if (auto refused = binding->set(config, a.value)) refuse(a, binding->path, *refused);
     }

@@ -1,17 +1,27 @@
 #include "engine/scenario/problem_reporter.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <tuple>
 
 #include "engine/scenario/yaml_document.hpp"
+#include "engine/scenario/yaml_text.hpp"
 
 namespace followsim::scenario {
+
+std::string set_origin(const std::string& assignment) {
+    constexpr std::size_t kShown = 80;
+    if (assignment.size() <= kShown + 20) return "--set " + one_line(assignment);
+    return fmt::format("--set {}... ({} characters)", one_line(assignment.substr(0, kShown)),
+                       assignment.size());
+}
 
 void ProblemReporter::report(const YAML::Mark& mark, const std::string& path, std::string message) {
     // The last override that set this path or one of its parents made this node.
     for (auto it = overrides_.rbegin(); it != overrides_.rend(); ++it) {
         if (path_has_prefix(path, it->first)) {
-            problems_.push_back(Diagnostic{"--set " + it->second, 1,
+            problems_.push_back(Diagnostic{set_origin(it->second), 1,
                                            static_cast<int>(it->first.size()) + 2, path,
                                            std::move(message)});
             return;

@@ -12,6 +12,9 @@
 
 namespace followsim::scenario {
 
+// Where a problem of a --set assignment is placed: "--set KEY.PATH=VALUE", cut short if long.
+std::string set_origin(const std::string& assignment);
+
 class ProblemReporter {
   public:
     explicit ProblemReporter(std::string file) : file_(std::move(file)) {}

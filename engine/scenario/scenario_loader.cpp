@@ -11,6 +11,7 @@
 #include "engine/scenario/schema_validator.hpp"
 #include "engine/scenario/yaml_document.hpp"
 #include "engine/scenario/yaml_overrides.hpp"
+#include "engine/scenario/yaml_text.hpp"
 
 namespace followsim::scenario {
 
@@ -56,13 +57,10 @@ TextChange text_change(const std::string& assignment, const std::string& origin)
 Scenario load_scenario_text(const std::string& text, const std::string& file_label,
                             const std::vector<std::string>& overrides) {
     ProblemReporter reporter(file_label);
-    YAML::Node root;
-    try {
-        root = YAML::Load(text);
-    } catch (const YAML::ParserException& e) {
-        reporter.report(e.mark, "", "YAML syntax error: " + e.msg);
-        reporter.raise();
-    }
+    ParsedYaml parsed = parse_scenario_yaml(text);
+    for (TextProblem& p : parsed.problems) reporter.report(p.mark, "", std::move(p.message));
+    if (reporter.has_problems()) reporter.raise();
+    YAML::Node root = parsed.root;
     if (!root.IsMap()) {
         reporter.report(root.Mark(), "",
                         "a scenario is a mapping of sections (name, horizon, population, ...)");

@@ -3,16 +3,55 @@
 #include <fmt/core.h>
 
 #include <cmath>
-#include <regex>
 #include <set>
-#include <unordered_map>
+#include <string_view>
 
 #include "engine/scenario/diagnostics.hpp"
 #include "engine/scenario/number_rule.hpp"
+#include "engine/scenario/units.hpp"
 
 namespace followsim::scenario {
 
 using nlohmann::json;
+
+namespace {
+
+// The YAML 1.2 core schema's int and float, scanned by hand: a std::regex recurses once per
+// character and overflows the stack on a long scalar.
+//   integer  [-+]?[0-9]+
+//   number   [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+std::size_t skip_digits(std::string_view v, std::size_t i) {
+    while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
+    return i;
+}
+
+bool is_integer_text(std::string_view v) {
+    if (!v.empty() && (v.front() == '-' || v.front() == '+')) v.remove_prefix(1);
+    return !v.empty() && skip_digits(v, 0) == v.size();
+}
+
+bool is_number_text(std::string_view v) {
+    if (!v.empty() && (v.front() == '-' || v.front() == '+')) v.remove_prefix(1);
+    std::size_t i = skip_digits(v, 0);
+    const bool whole_digits = i > 0;
+    if (i < v.size() && v[i] == '.') {
+        const std::size_t fraction = i + 1;
+        i = skip_digits(v, fraction);
+        if (!whole_digits && i == fraction) return false;
+    } else if (!whole_digits) {
+        return false;
+    }
+    if (i < v.size() && (v[i] == 'e' || v[i] == 'E')) {
+        ++i;
+        if (i < v.size() && (v[i] == '-' || v[i] == '+')) ++i;
+        const std::size_t exponent = i;
+        i = skip_digits(v, exponent);
+        if (i == exponent) return false;
+    }
+    return i == v.size();
+}
+
+}  // namespace
 
 ScalarType scalar_type(const YAML::Node& scalar) {
     if (scalar.Tag() == "!") return ScalarType::string;  // quoted: always text
@@ -21,10 +60,8 @@ ScalarType scalar_type(const YAML::Node& scalar) {
     if (v == "true" || v == "True" || v == "TRUE" || v == "false" || v == "False" || v == "FALSE") {
         return ScalarType::boolean;
     }
-    static const std::regex integer(R"(^[-+]?[0-9]+$)");
-    static const std::regex number(R"(^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$)");
-    if (std::regex_match(v, integer)) return ScalarType::integer;
-    if (std::regex_match(v, number)) return ScalarType::number;
+    if (is_integer_text(v)) return ScalarType::integer;
+    if (is_number_text(v)) return ScalarType::number;
     return ScalarType::string;
 }
 
@@ -32,6 +69,13 @@ namespace {
 
 std::string child_path(const std::string& parent, const std::string& key) {
     return parent.empty() ? key : parent + "." + key;
+}
+
+// A value as messages show it: quoted, and cut short if long (a message is one line).
+std::string shown_value(std::string_view text) {
+    constexpr std::size_t kShown = 40;
+    if (text.size() <= kShown + 20) return fmt::format("'{}'", text);
+    return fmt::format("'{}...' ({} characters)", text.substr(0, kShown), text.size());
 }
 
 std::string describe_node(const YAML::Node& node) {
@@ -43,7 +87,7 @@ std::string describe_node(const YAML::Node& node) {
         case YAML::NodeType::Null:
             return "nothing";
         case YAML::NodeType::Scalar:
-            return fmt::format("'{}'", node.Scalar());
+            return shown_value(node.Scalar());
         default:
             return "nothing";
     }
@@ -136,7 +180,7 @@ class Validator {
         for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
         std::string message =
             node.IsScalar()
-                ? fmt::format("unknown {}'{}': must be one of {}", what, value, list)
+                ? fmt::format("unknown {}{}: must be one of {}", what, shown_value(value), list)
                 : fmt::format("expected one of {}, found {}", list, describe_node(node));
         const std::string guess = node.IsScalar() ? closest_match(value, names) : "";
         if (!guess.empty()) message += fmt::format(" (did you mean '{}'?)", guess);
@@ -200,7 +244,7 @@ class Validator {
             const json additional = s.value("additionalProperties", json(true));
             if (additional.is_boolean()) {
                 if (!additional.get<bool>()) {
-                    std::string message = fmt::format("unknown key '{}'", key);
+                    std::string message = fmt::format("unknown key {}", shown_value(key));
                     const std::string guess = closest_match(key, known);
                     if (!guess.empty()) {
                         message += fmt::format(" (did you mean '{}'?)", guess);
@@ -257,7 +301,8 @@ class Validator {
             try {
                 x = node.as<double>();
             } catch (const YAML::Exception&) {
-                add(node.Mark(), path, fmt::format("'{}' is not a number", node.Scalar()));
+                add(node.Mark(), path,
+                    fmt::format("{} is not a number", shown_value(node.Scalar())));
                 return;
             }
             if (!std::isfinite(x)) {
@@ -268,7 +313,8 @@ class Validator {
                 try {
                     (void)node.as<long long>();
                 } catch (const YAML::Exception&) {
-                    add(node.Mark(), path, fmt::format("'{}' is too large", node.Scalar()));
+                    add(node.Mark(), path,
+                        fmt::format("{} is too large", shown_value(node.Scalar())));
                     return;
                 }
             }
@@ -277,20 +323,25 @@ class Validator {
             }
             if (rules_) (*rules_)[path] = number_rule(s);
         }
-        if (s.contains("pattern")) {
-            const std::string pattern = s["pattern"].get<std::string>();
-            // Compiling a std::regex is slow, and scenarios are validated again for every PSA
-            // draw and sweep point: keep each pattern compiled, per thread.
-            thread_local std::unordered_map<std::string, std::regex> patterns;
-            auto cached = patterns.find(pattern);
-            if (cached == patterns.end()) {
-                cached =
-                    patterns.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
-            }
-            if (!std::regex_search(node.Scalar(), cached->second)) {
-                add(node.Mark(), path,
-                    fmt::format("expected {}, found '{}'", expected_phrase(s), node.Scalar()));
-            }
+        if (s.contains("x-unit")) check_unit(node, s, path);
+    }
+
+    // Durations and rates (the schema's x-unit): parsed by units.hpp, whose grammar is the
+    // schema's pattern (kept in the schema for editors), then held to the largest value.
+    void check_unit(const YAML::Node& node, const json& s, const std::string& path) {
+        const bool is_rate = s["x-unit"] == "rate";
+        const std::string& text = node.Scalar();
+        const auto value = is_rate ? parse_rate_per_day(text) : parse_duration_days(text);
+        if (!value) {
+            add(node.Mark(), path,
+                fmt::format("expected {}, found {}", expected_phrase(s), describe_node(node)));
+            return;
+        }
+        const double most = is_rate ? kMaxRatePerDay : kMaxDurationDays;
+        if (*value > most) {
+            add(node.Mark(), path,
+                fmt::format("must be at most {}, found {}",
+                            is_rate ? kMaxRateText : kMaxDurationText, describe_node(node)));
         }
     }
 

@@ -1,8 +1,9 @@
 // Checks a YAML document against the scenario's JSON Schema (the subset it uses: $ref, type,
 // properties, additionalProperties, propertyNames, required, minProperties, items, minItems,
-// enum, minimum, maximum, exclusiveMinimum, exclusiveMaximum, pattern, oneOf), reporting each
-// problem at the YAML node it concerns, with "did you mean" suggestions for unknown keys and
-// names. Also reports duplicate keys, which YAML parsers otherwise let pass silently.
+// enum, minimum, maximum, exclusiveMinimum, exclusiveMaximum, oneOf, and x-unit for durations
+// and rates, parsed by units.hpp; their pattern is for editors and never run here), reporting
+// each problem at the YAML node it concerns, with "did you mean" suggestions for unknown keys
+// and names. Also reports duplicate keys, which YAML parsers otherwise let pass silently.
 #pragma once
 
 #include <yaml-cpp/yaml.h>

@@ -3,10 +3,10 @@
 #include <fmt/core.h>
 #include <openssl/evp.h>
 
-#include <fstream>
 #include <sstream>
 
 #include "engine/scenario/diagnostics.hpp"
+#include "engine/scenario/text_file.hpp"
 
 namespace followsim::scenario {
 
@@ -57,11 +57,11 @@ YAML::Node find_path(const YAML::Node& root, const std::string& path) {
 }
 
 std::string read_scenario_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ScenarioError({Diagnostic{path, 0, 0, "", "cannot read the file"}});
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    try {
+        return read_text_file(path, kMaxScenarioBytes, "a scenario file");
+    } catch (const FileRefused& e) {
+        throw ScenarioError({Diagnostic{path, 1, 1, "", e.what()}});
+    }
 }
 
 std::string sha256_hex(const std::string& bytes) {

@@ -183,6 +183,7 @@ TEST_CASE("the CSV reader reads what the result files write", "[report]") {
 TEST_CASE("text in the page cannot end its elements early", "[report]") {
     CHECK(output::html_escape("<a href=\"x\">&</a>") ==
           "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
-    CHECK(output::json_in_script(R"({"t":"</script></b>"})") == R"({"t":"<\/script><\/b>"})");
+    CHECK(output::json_in_script(R"({"t":"</script></b>"})") ==
+          R"({"t":"\u003c/script\u003e\u003c/b\u003e"})");
     CHECK(output::library_in_script("a</b>'</SCRIPT>'") == "a</b>'<\\/SCRIPT>'");
 }

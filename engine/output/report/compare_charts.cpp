@@ -16,8 +16,8 @@ ordered_json compare_npv_chart(const std::vector<LabelledResults>& results, Lang
                 npv.push_back({{"results", label},
                                {"arm", arm},
                                {"mean", m->at("mean")},
-                               {"low", m->at("ci95")[0]},
-                               {"high", m->at("ci95")[1]}});
+                               {"low", m->at("ci95").at(0)},
+                               {"high", m->at("ci95").at(1)}});
             }
         }
     }

@@ -1,5 +1,6 @@
 #include "engine/output/report/csv_table.hpp"
 
+#include <charconv>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
@@ -69,7 +70,13 @@ CsvTable parse_csv(const std::string& text) {
 }
 
 double csv_double(const std::string& field) {
-    return field.empty() ? std::numeric_limits<double>::quiet_NaN() : std::stod(field);
+    if (field.empty()) return std::numeric_limits<double>::quiet_NaN();
+    double value = 0.0;
+    const char* end = field.data() + field.size();
+    const auto [stop, ec] = std::from_chars(field.data(), end, value);
+    if (ec != std::errc() || stop != end)
+        throw std::runtime_error("'" + field.substr(0, 40) + "' is not a number");
+    return value;
 }
 
 }  // namespace followsim::output

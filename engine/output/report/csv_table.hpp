@@ -20,7 +20,8 @@ struct CsvTable {
 
 CsvTable parse_csv(const std::string& text);
 
-// A number field as csv_number wrote it: empty is a missing value (NaN).
+// A number field as csv_number wrote it: empty is a missing value (NaN); throws
+// std::runtime_error for a field that is not a number.
 double csv_double(const std::string& field);
 
 }  // namespace followsim::output

@@ -28,10 +28,27 @@ std::string html_escape(const std::string& text) {
 }
 
 std::string json_in_script(std::string text) {
-    for (std::size_t at = text.find("</"); at != std::string::npos; at = text.find("</", at + 3)) {
-        text.replace(at, 2, "<\\/");
+    // In JSON these characters appear only inside strings, where \u003c reads the same; so no
+    // "</script>" ends the element and no "<!--" puts the parser into its escaped state (which
+    // swallows the rest of the page until a "-->").
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '<':
+                out += "\\u003c";
+                break;
+            case '>':
+                out += "\\u003e";
+                break;
+            case '&':
+                out += "\\u0026";
+                break;
+            default:
+                out += c;
+        }
     }
-    return text;
+    return out;
 }
 
 // The minified builds have no "</script"; should one appear, it can only be inside a string,

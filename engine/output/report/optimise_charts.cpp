@@ -32,8 +32,8 @@ ordered_json optimise_chart(const ordered_json& summary, Lang lang) {
                           {"phase", c.at("phase")},
                           {"best", c.at("index").get<std::size_t>() == best},
                           {"mean", value.at("mean")},
-                          {"low", value.at("ci95")[0]},
-                          {"high", value.at("ci95")[1]}});
+                          {"low", value.at("ci95").at(0)},
+                          {"high", value.at("ci95").at(1)}});
     }
     const ordered_json x = {{"field", "caseworkers"},
                             {"type", "quantitative"},

@@ -36,7 +36,8 @@ ordered_json ceac_chart(const ordered_json& summary, Lang lang) {
     ordered_json values = ordered_json::array();
     for (const auto& [arm, probabilities] : ce.at("ceac").at("probability_best").items()) {
         for (std::size_t i = 0; i < wtp.size(); ++i) {
-            values.push_back({{"wtp", wtp[i]}, {"arm", arm}, {"probability", probabilities[i]}});
+            values.push_back(
+                {{"wtp", wtp.at(i)}, {"arm", arm}, {"probability", probabilities.at(i)}});
         }
     }
     // Over a run's replications the probabilities count simulation noise only; over a PSA's
@@ -60,7 +61,8 @@ ordered_json evppi_chart(const ordered_json& summary, Lang lang) {
     ordered_json values = ordered_json::array();
     auto add = [&](const std::string& kind, const std::string& name, const ordered_json& nok) {
         for (std::size_t i = 0; i < wtp.size(); ++i) {
-            values.push_back({{"wtp", wtp[i]}, {"kind", kind}, {"of", name}, {"nok", nok[i]}});
+            values.push_back(
+                {{"wtp", wtp.at(i)}, {"kind", kind}, {"of", name}, {"nok", nok.at(i)}});
         }
     };
     // The EVPI first: every curve lies under it.

@@ -140,8 +140,8 @@ std::string best_split_html(const ordered_json& o, Lang lang) {
         const ordered_json& m = best.at("objective");
         value =
             fmt::format("{} [{}, {}]", format_metric(objective, m.at("mean").get<double>(), lang),
-                        format_metric(objective, m.at("ci95")[0].get<double>(), lang),
-                        format_metric(objective, m.at("ci95")[1].get<double>(), lang));
+                        format_metric(objective, m.at("ci95").at(0).get<double>(), lang),
+                        format_metric(objective, m.at("ci95").at(1).get<double>(), lang));
     }
     const std::string bought =
         say("optimise.caseworkers", lang, best.at("caseworkers").get<long long>(),

@@ -24,7 +24,7 @@ std::string format_metric_cell(const ordered_json* m, const std::string& name, L
     if (!m) return "–";
     const double mean = m->at("mean").get<double>();
     const char* key = m->contains("interval95") ? "interval95" : "ci95";
-    const double lo = m->at(key)[0].get<double>(), hi = m->at(key)[1].get<double>();
+    const double lo = m->at(key).at(0).get<double>(), hi = m->at(key).at(1).get<double>();
     const std::string low = format_metric(name, lo, lang), high = format_metric(name, hi, lang);
     if (low == high) return format_metric(name, mean, lang);
     return fmt::format("{}<br><span class=ci>{} – {}</span>", format_metric(name, mean, lang), low,
@@ -107,8 +107,8 @@ std::string key_figures_table(const ordered_json& summary, Lang lang) {
         if (!d.is_null()) {
             const char* key = d.contains("interval95") ? "interval95" : "ci95";
             difference = fmt::format("{} ({} – {})", nok_text(d.at("mean").get<double>(), lang),
-                                     format_nok(d.at(key)[0].get<double>(), lang),
-                                     format_nok(d.at(key)[1].get<double>(), lang));
+                                     format_nok(d.at(key).at(0).get<double>(), lang),
+                                     format_nok(d.at(key).at(1).get<double>(), lang));
         }
         html += "<p class=comparison>" +
                 html_escape(say("table.comparison", lang, c.at("arm").get<std::string>(),
@@ -179,8 +179,8 @@ std::string cost_effectiveness_html(const ordered_json& summary, Lang lang) {
     for (std::size_t i : {std::size_t{0}, wtp.size() / 2, wtp.size() - 1}) {
         if (i >= wtp.size()) continue;
         points += (points.empty() ? "" : "; ") + say("report.evpi_at", lang,
-                                                     nok_text(evpi[i].get<double>(), lang),
-                                                     nok_text(wtp[i].get<double>(), lang));
+                                                     nok_text(evpi.at(i).get<double>(), lang),
+                                                     nok_text(wtp.at(i).get<double>(), lang));
     }
     html += "<p class=note>" + html_escape(say("report.evpi", lang, points)) + "</p>";
     html +=

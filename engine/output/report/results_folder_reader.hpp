@@ -19,9 +19,13 @@ struct ResultTexts {
     std::string scenario_yaml;
 };
 
-// Throws std::runtime_error if a table does not read.
-ReportData parse_results(const ResultTexts& texts);
-// Throws std::runtime_error if the folder has no summary.json or a table does not read.
+// Throws std::runtime_error, naming the file (in `folder`), if one does not read.
+ReportData parse_results(const ResultTexts& texts, const std::filesystem::path& folder = {});
+// Throws std::runtime_error, naming the file, if the folder has no summary.json or a file is
+// not a regular file of at most 1 GiB or does not read.
 ReportData read_results_folder(const std::filesystem::path& folder);
+// The text of one file of a results folder (replications.csv, psa.csv); empty if there is no
+// such file. Throws std::runtime_error, naming the file, as read_results_folder does.
+std::string read_results_file(const std::filesystem::path& path);
 
 }  // namespace followsim::output

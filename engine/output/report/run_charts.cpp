@@ -92,7 +92,7 @@ ordered_json placement_chart(const std::vector<ArmMonths>& months, const ordered
     ordered_json targets = ordered_json::array();
     for (const auto& [name, entry] : summary.at("arms").items()) {
         if (entry.contains("target")) {
-            targets.push_back({{"arm", name}, {"target", entry["target"]["placement_rate"]}});
+            targets.push_back({{"arm", name}, {"target", entry.at("target").at("placement_rate")}});
         }
     }
     ordered_json spec = base_spec(std::string(text("chart.placement", lang)),
@@ -157,8 +157,8 @@ ordered_json npv_chart(const ordered_json& summary, Lang lang) {
         const char* interval = m->contains("interval95") ? "interval95" : "ci95";
         values.push_back({{"arm", arm},
                           {"mean", m->at("mean")},
-                          {"low", m->at(interval)[0]},
-                          {"high", m->at(interval)[1]}});
+                          {"low", m->at(interval).at(0)},
+                          {"high", m->at(interval).at(1)}});
     }
     ordered_json spec =
         base_spec(std::string(text("chart.npv", lang)),
