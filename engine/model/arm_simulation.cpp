@@ -278,7 +278,7 @@ class ArmSimulation {
     void book_employed_at_horizon(const Person& p) {
         books_.employment(p, config_.horizon_days);
         count_employment(p, config_.horizon_days);
-        after_horizon_.employed(p, person_hazard_ratio(p));
+        after_horizon_.employed(p);
     }
 
     // Follow-up after the placement ends; the job goes on until its loss, if that comes.
@@ -644,7 +644,7 @@ class ArmSimulation {
                 return;
             }
             books_.benefits(p, horizon);
-            after_horizon_.seeking(p, person_hazard_ratio(p));
+            after_horizon_.seeking(p);
             if (p.state == PersonState::waiting) waits_.add(horizon - p.referral_day);
             if (p.state == PersonState::in_pathway)
                 pathways_[p.pathway]->close_at_horizon(p, horizon);
