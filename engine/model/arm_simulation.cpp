@@ -146,7 +146,8 @@ class ArmSimulation {
         monitor_.add(StateField::persons, 1);
         if (next_serial_ == std::numeric_limits<std::uint32_t>::max())
             throw std::length_error("more than 4,294,967,295 persons in one arm");
-        const EntityId id = persons_.create(arrivals_.new_person(cohort, sim_.now()));
+        const EntityId id =
+            persons_.create_with([&] { return arrivals_.new_person(cohort, sim_.now()); });
         persons_[id].serial = next_serial_++;
         for_each_subgroup(persons_[id], [](SubgroupTally& t) { ++t.persons; });
         return id;

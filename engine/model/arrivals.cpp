@@ -71,9 +71,9 @@ void Arrivals::schedule_next_poisson(core::Simulator& sim, std::size_t cohort, d
 Person Arrivals::new_person(std::size_t cohort, double now) {
     const CohortConfig& c = config_.cohorts[cohort];
     const std::uint32_t number = next_number_[cohort]++;
-    Person p;
-    p.rng = core::RandomStream(
-        key_, core::stream_id(kPersonFamilyBase + static_cast<std::uint32_t>(cohort), number));
+    Person p{
+        .rng = core::RandomStream(
+            key_, core::stream_id(kPersonFamilyBase + static_cast<std::uint32_t>(cohort), number))};
     // Attributes are the first draws of the person's own stream: the same in every arm. A
     // stream in pieces may have its own mix in each piece.
     const ArrivalPiece* piece = c.arrivals.piece_at(now);
