@@ -52,6 +52,9 @@ class FutureEventList {
     // Pending events (cancelled ones not counted).
     [[nodiscard]] std::size_t size() const noexcept { return heap_.size() - kRootAt - cancelled_; }
     [[nodiscard]] double next_time() const noexcept { return heap_[kRootAt].time; }
+    // The entity of the earliest event (when not empty): a model may start loading its
+    // record while the list is still finding it.
+    [[nodiscard]] EntityId next_entity() const noexcept { return heap_[kRootAt].entity; }
     // Events scheduled so far; the next event's FIFO sequence number.
     [[nodiscard]] std::uint64_t scheduled_count() const noexcept { return next_sequence_; }
 

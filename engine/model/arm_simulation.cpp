@@ -94,6 +94,9 @@ class ArmSimulation {
         sim_.run_until(config_.horizon_days, [this](const core::Event& e) {
             handle(e);
             update_doses();
+            // The next event is most likely a person's: their record loads while the event
+            // list pops it (on a long run, records are far apart in memory).
+            if (!sim_.events().empty()) persons_.prefetch(sim_.events().next_entity());
         });
         return finish();
     }
