@@ -45,6 +45,24 @@ constexpr std::uint64_t stream_id(std::uint32_t family, std::uint32_t index) noe
     return (std::uint64_t{family} << 32) | index;
 }
 
+// The part of a stream's key that (master seed, replication) give: worked out once where a
+// replication makes many streams (one a person).
+class ReplicationKey {
+  public:
+    constexpr ReplicationKey(std::uint64_t master_seed, std::uint64_t replication) noexcept
+        // Each coordinate passes through the mix before it is combined, so (1, 2, 3) and
+        // (3, 2, 1) give unrelated keys.
+        : key_(mix64(mix64(master_seed + 0x9e3779b97f4a7c15ULL) ^
+                     mix64(replication + 0x632be59bd9b4e019ULL))) {}
+    // The key of stream `stream` of the replication.
+    [[nodiscard]] constexpr std::uint64_t of(std::uint64_t stream) const noexcept {
+        return mix64(key_ ^ mix64(stream + 0x85157af5e2a9b6d1ULL));
+    }
+
+  private:
+    std::uint64_t key_;
+};
+
 class RandomStream {
   public:
     using result_type = std::uint64_t;
@@ -53,13 +71,10 @@ class RandomStream {
 
     RandomStream() noexcept : RandomStream(0, 0, 0) {}
     RandomStream(std::uint64_t master_seed, std::uint64_t replication,
-                 std::uint64_t stream) noexcept {
-        // Each coordinate passes through the mix before it is combined, so (1, 2, 3) and
-        // (3, 2, 1) give unrelated keys.
-        std::uint64_t key = mix64(master_seed + 0x9e3779b97f4a7c15ULL);
-        key = mix64(key ^ mix64(replication + 0x632be59bd9b4e019ULL));
-        key = mix64(key ^ mix64(stream + 0x85157af5e2a9b6d1ULL));
-        SplitMix64 expand(key);
+                 std::uint64_t stream) noexcept
+        : RandomStream(ReplicationKey(master_seed, replication), stream) {}
+    RandomStream(const ReplicationKey& replication, std::uint64_t stream) noexcept {
+        SplitMix64 expand(replication.of(stream));
         for (auto& word : s_) word = expand();
     }
 

@@ -6,19 +6,6 @@
 
 namespace followsim::core {
 
-void RunningStats::add(double x) noexcept {
-    ++n_;
-    if (n_ == 1) {
-        min_ = max_ = x;
-    } else {
-        min_ = std::min(min_, x);
-        max_ = std::max(max_, x);
-    }
-    const double delta = x - mean_;
-    mean_ += delta / static_cast<double>(n_);
-    m2_ += delta * (x - mean_);
-}
-
 void RunningStats::merge(const RunningStats& other) noexcept {
     if (other.n_ == 0) return;
     if (n_ == 0) {

@@ -2,6 +2,7 @@
 // counters) and across replications (mean, sd and a Student-t confidence interval).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 
@@ -10,7 +11,18 @@ namespace followsim::core {
 // Welford's online mean and variance: numerically stable in one pass.
 class RunningStats {
   public:
-    void add(double x) noexcept;
+    void add(double x) noexcept {
+        ++n_;
+        if (n_ == 1) {
+            min_ = max_ = x;
+        } else {
+            min_ = std::min(min_, x);
+            max_ = std::max(max_, x);
+        }
+        const double delta = x - mean_;
+        mean_ += delta / static_cast<double>(n_);
+        m2_ += delta * (x - mean_);
+    }
     // Chan et al.'s pairwise merge, so partial results can be combined.
     void merge(const RunningStats& other) noexcept;
 

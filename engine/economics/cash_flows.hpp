@@ -52,6 +52,14 @@ struct CashFlowTotals {
     }
 };
 
+// A period over which flows are paid continuously, [from_day, to_day), with its discounted
+// days: the present value of 1 NOK a day over it.
+struct Period {
+    double from_day = 0.0;
+    double to_day = 0.0;
+    double discounted_days = 0.0;
+};
+
 class CashFlowBook {
   public:
     explicit CashFlowBook(const EconomicsConfig& config) : discounting_(config) {}
@@ -62,15 +70,24 @@ class CashFlowBook {
     // `nok_per_day` paid continuously over [from_day, to_day).
     void spell(Flow flow, Payer payer, double from_day, double to_day, double nok_per_day) {
         if (!(to_day > from_day) || nok_per_day == 0.0) return;
-        add(flow, payer, nok_per_day * discounting_.integral(from_day, to_day),
-            nok_per_day * (to_day - from_day));
+        spell(flow, payer, period(from_day, to_day), nok_per_day);
+    }
+    // The same over a period already discounted: flows paid over one period (a wage and its
+    // taxes, a benefit and its tax) discount it once.
+    void spell(Flow flow, Payer payer, const Period& period, double nok_per_day) {
+        if (!(period.to_day > period.from_day) || nok_per_day == 0.0) return;
+        add(flow, payer, nok_per_day * period.discounted_days,
+            nok_per_day * (period.to_day - period.from_day));
+    }
+    [[nodiscard]] Period period(double from_day, double to_day) const {
+        return Period{from_day, to_day, discounting_.integral(from_day, to_day)};
     }
 
     [[nodiscard]] const CashFlowTotals& totals() const { return totals_; }
     [[nodiscard]] const Discounting& discounting() const { return discounting_; }
-    // The present value of `nok_per_day` over [from_day, to_day), without booking it.
-    [[nodiscard]] double present_value(double from_day, double to_day, double nok_per_day) const {
-        return to_day > from_day ? nok_per_day * discounting_.integral(from_day, to_day) : 0.0;
+    // The present value of `nok_per_day` over the period, without booking it.
+    [[nodiscard]] static double present_value(const Period& period, double nok_per_day) {
+        return period.to_day > period.from_day ? nok_per_day * period.discounted_days : 0.0;
     }
 
   private:

@@ -25,7 +25,30 @@ AfterHorizonValuation::AfterHorizonValuation(const ModelConfig& config)
       delta_(std::log1p(config.economics.discount_rate) / kDaysPerYear),
       factor_at_horizon_(economics::Discounting(config.economics).factor(config.horizon_days)),
       baseline_rate_(rate_per_day(config.pathways[kBaselinePathway].placement)) {
-    for (const CohortConfig& c : config.cohorts) job_loss_rate_.push_back(rate_per_day(c.job_loss));
+    if (!on_) return;
+    days_by_person_.reserve(config.cohorts.size() * kNeedGroups * kAgeBands * 2);
+    for (const CohortConfig& c : config.cohorts) {
+        const double lose_rate = rate_per_day(c.job_loss);
+        for (std::size_t g = 0; g < kNeedGroups; ++g) {
+            for (std::size_t a = 0; a < kAgeBands; ++a) {
+                const double find_rate =
+                    baseline_rate_ * config.hazard_ratios.of(static_cast<NeedGroup>(g),
+                                                             static_cast<AgeBand>(a), c.benefit);
+                days_by_person_.push_back(discounted_days(false, find_rate, lose_rate));
+                days_by_person_.push_back(discounted_days(true, find_rate, lose_rate));
+            }
+        }
+    }
+}
+
+const AfterHorizonValuation::Days& AfterHorizonValuation::days_of(const Person& p,
+                                                                  bool from_work) const {
+    const std::size_t kind =
+        ((p.cohort * kNeedGroups + static_cast<std::size_t>(p.group)) * kAgeBands +
+         static_cast<std::size_t>(p.age_band)) *
+            2 +
+        (from_work ? 1 : 0);
+    return days_by_person_[kind];
 }
 
 AfterHorizonValuation::Days AfterHorizonValuation::discounted_days(bool from_work, double a,
@@ -66,8 +89,8 @@ double AfterHorizonValuation::benefit_per_day(const Person& p, bool& taxed, Paye
     return s.benefit_per_month_nok / kDaysPerMonth;
 }
 
-void AfterHorizonValuation::value(const Person& p, bool from_work, double find_rate) {
-    const Days days = discounted_days(from_work, find_rate, job_loss_rate_[p.cohort]);
+void AfterHorizonValuation::value(const Person& p, bool from_work) {
+    const Days& days = days_of(p, from_work);
     const economics::EconomicsConfig& e = config_.economics;
     const double wage = config_.cohorts[p.cohort].wage_per_month_nok / kDaysPerMonth;
     add(Flow::production, Payer::state,
@@ -81,12 +104,12 @@ void AfterHorizonValuation::value(const Person& p, bool from_work, double find_r
     if (taxed) add(Flow::benefit_tax, Payer::state, days.seeking * benefit * e.benefit_tax_rate);
 }
 
-void AfterHorizonValuation::employed(const Person& p, double person_hazard_ratio) {
-    if (on_) value(p, true, baseline_rate_ * person_hazard_ratio);
+void AfterHorizonValuation::employed(const Person& p) {
+    if (on_) value(p, true);
 }
 
-void AfterHorizonValuation::seeking(const Person& p, double person_hazard_ratio) {
-    if (on_) value(p, false, baseline_rate_ * person_hazard_ratio);
+void AfterHorizonValuation::seeking(const Person& p) {
+    if (on_) value(p, false);
 }
 
 void AfterHorizonValuation::exited(ExitState state, std::int64_t persons) {

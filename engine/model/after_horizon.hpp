@@ -9,6 +9,7 @@
 #pragma once
 
 #include <array>
+#include <vector>
 
 #include "engine/economics/cash_flows.hpp"
 #include "engine/model/model_config.hpp"
@@ -20,11 +21,11 @@ class AfterHorizonValuation {
   public:
     explicit AfterHorizonValuation(const ModelConfig& config);
 
-    // Persons as they are at the horizon.
-    // `person_hazard_ratio`: the population's hazard ratios for the person, on the rate at
-    // which they find work (again) after the horizon.
-    void employed(const Person& p, double person_hazard_ratio);
-    void seeking(const Person& p, double person_hazard_ratio);
+    // Persons as they are at the horizon. The population's hazard ratios for the person
+    // (need group, age band, benefit) act on the rate at which they find work (again) after
+    // the horizon.
+    void employed(const Person& p);
+    void seeking(const Person& p);
     void exited(ExitState state, std::int64_t persons);
 
     [[nodiscard]] const economics::CashFlowTotals& totals() const noexcept { return totals_; }
@@ -39,17 +40,20 @@ class AfterHorizonValuation {
 
   private:
     void add(economics::Flow flow, economics::Payer payer, double pv_at_horizon);
-    void value(const Person& p, bool from_work, double find_rate);
+    void value(const Person& p, bool from_work);
     [[nodiscard]] double benefit_per_day(const Person& p, bool& taxed,
                                          economics::Payer& payer) const;
 
     const ModelConfig& config_;
     bool on_;
-    double days_;                        // the valuation period
-    double delta_;                       // continuous discount rate per day after the horizon
-    double factor_at_horizon_;           // discounting from the horizon to the start
-    double baseline_rate_;               // ordinary follow-up's placement rate per day
-    std::vector<double> job_loss_rate_;  // per cohort, per day
+    double days_;               // the valuation period
+    double delta_;              // continuous discount rate per day after the horizon
+    double factor_at_horizon_;  // discounting from the horizon to the start
+    double baseline_rate_;      // ordinary follow-up's placement rate per day
+    // discounted_days() of every kind of person, worked out once: by cohort, then need
+    // group, age band and whether in work (days_of()).
+    std::vector<Days> days_by_person_;
+    [[nodiscard]] const Days& days_of(const Person& p, bool from_work) const;
     economics::CashFlowTotals totals_;
 };
 

@@ -18,9 +18,10 @@ void ArmBookkeeping::benefit_spell(double from, double until, double per_month_n
                                    bool taxed) {
     if (!(until > from) || per_month_nok == 0.0) return;
     const double per_day = per_month_nok / kDaysPerMonth;
-    book_.spell(Flow::benefits, payer, from, until, per_day);
+    const economics::Period spell = book_.period(from, until);
+    book_.spell(Flow::benefits, payer, spell, per_day);
     if (taxed) {
-        book_.spell(Flow::benefit_tax, Payer::state, from, until,
+        book_.spell(Flow::benefit_tax, Payer::state, spell,
                     per_day * config_.economics.benefit_tax_rate);
     }
 }
@@ -51,12 +52,12 @@ void ArmBookkeeping::exit_benefits(ExitState state, double from, double until) {
 void ArmBookkeeping::employment(const Person& p, double until) {
     const economics::EconomicsConfig& e = config_.economics;
     const double wage_per_day = config_.cohorts[p.cohort].wage_per_month_nok / kDaysPerMonth;
-    if (wage_per_day == 0.0) return;
-    book_.spell(Flow::production, Payer::state, p.employed_since, until,
+    if (wage_per_day == 0.0 || !(until > p.employed_since)) return;
+    const economics::Period job = book_.period(p.employed_since, until);
+    book_.spell(Flow::production, Payer::state, job,
                 wage_per_day * (1.0 + e.employer_contribution) * (1.0 - e.displacement_share));
-    book_.spell(Flow::income_tax, Payer::state, p.employed_since, until,
-                wage_per_day * e.income_tax_rate);
-    book_.spell(Flow::employer_contribution, Payer::state, p.employed_since, until,
+    book_.spell(Flow::income_tax, Payer::state, job, wage_per_day * e.income_tax_rate);
+    book_.spell(Flow::employer_contribution, Payer::state, job,
                 wage_per_day * e.employer_contribution);
 }
 

@@ -94,6 +94,9 @@ class ArmSimulation {
         sim_.run_until(config_.horizon_days, [this](const core::Event& e) {
             handle(e);
             update_doses();
+            // The next event is most likely a person's: their record loads while the event
+            // list pops it (on a long run, records are far apart in memory).
+            if (!sim_.events().empty()) persons_.prefetch(sim_.events().next_entity());
         });
         return finish();
     }
@@ -146,7 +149,8 @@ class ArmSimulation {
         monitor_.add(StateField::persons, 1);
         if (next_serial_ == std::numeric_limits<std::uint32_t>::max())
             throw std::length_error("more than 4,294,967,295 persons in one arm");
-        const EntityId id = persons_.create(arrivals_.new_person(cohort, sim_.now()));
+        const EntityId id =
+            persons_.create_with([&] { return arrivals_.new_person(cohort, sim_.now()); });
         persons_[id].serial = next_serial_++;
         for_each_subgroup(persons_[id], [](SubgroupTally& t) { ++t.persons; });
         return id;
@@ -278,7 +282,7 @@ class ArmSimulation {
     void book_employed_at_horizon(const Person& p) {
         books_.employment(p, config_.horizon_days);
         count_employment(p, config_.horizon_days);
-        after_horizon_.employed(p, person_hazard_ratio(p));
+        after_horizon_.employed(p);
     }
 
     // Follow-up after the placement ends; the job goes on until its loss, if that comes.
@@ -644,7 +648,7 @@ class ArmSimulation {
                 return;
             }
             books_.benefits(p, horizon);
-            after_horizon_.seeking(p, person_hazard_ratio(p));
+            after_horizon_.seeking(p);
             if (p.state == PersonState::waiting) waits_.add(horizon - p.referral_day);
             if (p.state == PersonState::in_pathway)
                 pathways_[p.pathway]->close_at_horizon(p, horizon);

@@ -13,10 +13,9 @@ constexpr std::uint32_t kPersonFamilyBase = 1000;
 }  // namespace
 
 Arrivals::Arrivals(const ModelConfig& config, std::uint64_t seed, std::uint64_t replication)
-    : config_(config), seed_(seed), replication_(replication), next_number_(config.cohorts.size()) {
+    : config_(config), key_(seed, replication), next_number_(config.cohorts.size()) {
     for (std::size_t c = 0; c < config.cohorts.size(); ++c) {
-        streams_.emplace_back(seed, replication,
-                              core::stream_id(kArrivalFamily, static_cast<std::uint32_t>(c)));
+        streams_.emplace_back(key_, core::stream_id(kArrivalFamily, static_cast<std::uint32_t>(c)));
     }
 }
 
@@ -72,10 +71,9 @@ void Arrivals::schedule_next_poisson(core::Simulator& sim, std::size_t cohort, d
 Person Arrivals::new_person(std::size_t cohort, double now) {
     const CohortConfig& c = config_.cohorts[cohort];
     const std::uint32_t number = next_number_[cohort]++;
-    Person p;
-    p.rng = core::RandomStream(
-        seed_, replication_,
-        core::stream_id(kPersonFamilyBase + static_cast<std::uint32_t>(cohort), number));
+    Person p{
+        .rng = core::RandomStream(
+            key_, core::stream_id(kPersonFamilyBase + static_cast<std::uint32_t>(cohort), number))};
     // Attributes are the first draws of the person's own stream: the same in every arm. A
     // stream in pieces may have its own mix in each piece.
     const ArrivalPiece* piece = c.arrivals.piece_at(now);

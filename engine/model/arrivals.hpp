@@ -28,8 +28,7 @@ class Arrivals {
 
   private:
     const ModelConfig& config_;
-    std::uint64_t seed_;
-    std::uint64_t replication_;
+    core::ReplicationKey key_;                 // of the replication's streams
     std::vector<core::RandomStream> streams_;  // per cohort: the Poisson process
     std::vector<std::uint32_t> next_number_;   // per cohort: arrival numbers
 };

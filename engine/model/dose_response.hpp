@@ -9,7 +9,10 @@
 // Applied 6(4): +15 to +35 % at about three times the dose; Schiprowski 2020, J. Labor Econ.).
 #pragma once
 
+#include <array>
 #include <cmath>
+#include <cstddef>
+#include <limits>
 #include <variant>
 
 namespace followsim::model {
@@ -52,6 +55,32 @@ inline double dose_factor(const DoseResponse& response, double hours) {
     return std::visit([hours](const auto& r) { return r.factor(hours); }, response);
 }
 // The dose the placement hazards are stated at (5 hours a month without a dose-response).
+// dose_factor() remembering the last few doses it was asked about: a team's dose goes back
+// and forth between a few values as participants come and go, and a factor (a power, an
+// exponential) costs more than looking it up. The same factors, bit for bit.
+class DoseFactorMemo {
+  public:
+    double operator()(const DoseResponse& response, double hours) {
+        for (std::size_t i = 0; i < kDoses; ++i) {
+            if (hours_[i] == hours) return factors_[i];
+        }
+        const double factor = dose_factor(response, hours);
+        hours_[next_] = hours;
+        factors_[next_] = factor;
+        next_ = (next_ + 1) % kDoses;
+        return factor;
+    }
+
+  private:
+    static constexpr std::size_t kDoses = 4;
+    // NaN matches no dose: the slots start empty.
+    std::array<double, kDoses> hours_{
+        std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(),
+        std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
+    std::array<double, kDoses> factors_{};
+    std::size_t next_ = 0;
+};
+
 inline double reference_hours(const DoseResponse& response) {
     if (const auto* p = std::get_if<PowerDoseResponse>(&response))
         return p->reference_hours_per_month;

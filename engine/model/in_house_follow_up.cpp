@@ -47,7 +47,7 @@ InHouseFollowUp::InHouseFollowUp(const PathwayConfig& config, PathwayIndex index
 double InHouseFollowUp::dose_factor() const {
     const double dose = team_ ? team_->dose() : 0.0;
     const double effectiveness = team_ ? team_->effectiveness() : 1.0;
-    return std::max(floor_, model::dose_factor(model_.dose_response, dose) * effectiveness);
+    return std::max(floor_, factor_of_dose_(model_.dose_response, dose) * effectiveness);
 }
 
 void InHouseFollowUp::begin(Person& p, double now) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/model/arm_bookkeeping.hpp"
+#include "engine/model/dose_response.hpp"
 #include "engine/model/in_house_team.hpp"
 #include "engine/model/pathway.hpp"
 
@@ -43,6 +44,7 @@ class InHouseFollowUp final : public Pathway {
     std::size_t after_care_class_ = 0;  // persons followed up after a placement
     double hazard_ratio_;
     double floor_;  // the dose factor never takes the hazard below ordinary follow-up's
+    mutable DoseFactorMemo factor_of_dose_;
 };
 
 }  // namespace followsim::model

@@ -174,10 +174,11 @@ void InHouseTeam::account_until(double now) {
                             used * cost_per_hour_used_ / days);
     } else {
         const double staff_per_day = static_cast<double>(caseworkers_) * cost_per_day_per_fte_;
-        books_.book().spell(Flow::caseworker_time, payer, since_, now, staff_per_day);
+        const economics::Period period = books_.book().period(since_, now);
+        books_.book().spell(Flow::caseworker_time, payer, period, staff_per_day);
         if (available > 0.0) {
-            idle_cost_pv_ +=
-                books_.book().present_value(since_, now, staff_per_day * (1.0 - used / available));
+            idle_cost_pv_ += economics::CashFlowBook::present_value(
+                period, staff_per_day * (1.0 - used / available));
         }
     }
     since_ = now;

@@ -27,7 +27,7 @@ struct Person {
     // The person's one pending event: the earliest of the episode's competing risks (job,
     // dropout, end of the measure), or the loss of a job. Only the earliest is scheduled, so
     // the event list holds one event per person and nothing needs cancelling when it fires.
-    core::EventHandle next_event;
+    core::EventHandle next_event{};
     std::uint32_t serial = 0;      // order of arrival in the arm: the order of year-end settlement
     std::uint32_t open_place = 0;  // while in a measure: index in the arm's list of open places
     PathwayIndex pathway = kBaselinePathway;

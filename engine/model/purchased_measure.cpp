@@ -34,7 +34,7 @@ double PurchasedMeasure::dose_factor() const {
         team_ ? terms_.nav_follow_up_weight * team_->dose() * team_->effectiveness() : 0.0;
     // Effectiveness is the hazard ratio at the same dose (placement_hazard_ratio), not here.
     const double dose = terms_.hours_per_participant_month.value_or(0.0) + nav;
-    return std::max(floor_, model::dose_factor(model_.dose_response, dose));
+    return std::max(floor_, factor_of_dose_(model_.dose_response, dose));
 }
 
 bool PurchasedMeasure::admit(Person& p, double now) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "engine/model/arm_bookkeeping.hpp"
+#include "engine/model/dose_response.hpp"
 #include "engine/model/in_house_team.hpp"
 #include "engine/model/pathway.hpp"
 #include "engine/model/purchase_budget.hpp"
@@ -50,6 +51,7 @@ class PurchasedMeasure final : public Pathway {
     InHouseTeam* team_;             // keeps a NAV caseworker with the participants, if weighted
     std::size_t load_class_ = 0;
     double floor_ = 0.0;
+    mutable DoseFactorMemo factor_of_dose_;
 };
 
 }  // namespace followsim::model

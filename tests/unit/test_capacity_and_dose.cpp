@@ -383,3 +383,12 @@ arms:
     const double paid = o.cash_flows.pv(economics::Flow::caseworker_time);
     CHECK(paid / full == Approx(0.8).margin(0.03));
 }
+
+TEST_CASE("the dose factor memo gives the factor of every dose, bit for bit", "[dose]") {
+    const model::DoseResponse power = model::PowerDoseResponse{0.15, 5.0};
+    model::DoseFactorMemo memo;
+    // Doses back and forth, more of them than the memo remembers, and a dose of zero.
+    for (const double hours : {2.5, 5.0 / 3.0, 2.5, 0.0, 1.25, 7.5, 2.5, 5.0 / 3.0, 10.0, 2.5}) {
+        CHECK(memo(power, hours) == model::dose_factor(power, hours));
+    }
+}

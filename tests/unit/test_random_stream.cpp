@@ -74,3 +74,13 @@ TEST_CASE("draws have the moments of their distributions", "[random]") {
     CHECK(std::abs(norm_sum / n) < 5 / std::sqrt(n));
     CHECK(std::abs(norm_sq / n - 1.0) < 5 * std::sqrt(2.0 / n));
 }
+
+TEST_CASE("a stream from its replication's key is the stream from (seed, replication, id)",
+          "[random]") {
+    const ReplicationKey key(42, 3);
+    for (std::uint32_t index : {0u, 1u, 9u, 123456u}) {
+        RandomStream direct(42, 3, stream_id(1000, index));
+        RandomStream keyed(key, stream_id(1000, index));
+        for (int i = 0; i < 4; ++i) CHECK(direct() == keyed());
+    }
+}
