@@ -2,13 +2,12 @@
 
 #include <fmt/core.h>
 
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <sstream>
 
 #include "engine/experiment/errors.hpp"
 #include "engine/scenario/scenario_loader.hpp"
+#include "engine/scenario/text_file.hpp"
 #include "engine/scenario/yaml_document.hpp"
 
 namespace followsim::app {
@@ -28,10 +27,13 @@ struct ShardRead {
     std::string bytes;
 };
 
+// A shard's file: a regular file (never a pipe or device) of at most 4 GiB.
 std::string read_bytes(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw UsageError(path.string() + ": cannot be read");
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    try {
+        return scenario::read_text_file(path.string(), std::size_t{4} << 30, "a shard's file");
+    } catch (const scenario::FileRefused& e) {
+        throw UsageError(path.string() + ": " + e.what());
+    }
 }
 
 ShardRead read_one(const std::filesystem::path& folder) {
@@ -53,7 +55,7 @@ ShardRead read_one(const std::filesystem::path& folder) {
                 shard.meta.at("format").get<int>(), FOLLOWSIM_VERSION, kFormat));
         }
         shard.bytes = read_bytes(folder / kResults);
-        if (scenario::sha256_hex(shard.bytes) != shard.meta.at("tasks_sha256")) {
+        if (scenario::sha256_hex(shard.bytes) != shard.meta.at("tasks_sha256").get<std::string>()) {
             throw UsageError(folder.string() +
                              ": tasks.bin is damaged or incomplete (its SHA-256 is not the one "
                              "shard.json records)");
@@ -173,7 +175,7 @@ Shards read_shards(const std::vector<std::filesystem::path>& folders) {
     shards.scenario = scenario::load_scenario_text(
         sc.at("text").get<std::string>(), sc.at("file").get<std::string>(),
         sc.at("overrides").get<std::vector<std::string>>());
-    if (shards.scenario.sha256 != sc.at("sha256")) {
+    if (shards.scenario.sha256 != sc.at("sha256").get<std::string>()) {
         throw UsageError(first.folder.string() +
                          "/shard.json: the scenario's text does not match its SHA-256");
     }
